@@ -1,0 +1,63 @@
+package io.jenkins.plugins.projectboards.client;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The vendor-neutral face the Pipeline steps use (through {@link io.jenkins.plugins.projectboards.client.ops.BoardOperations}).
+ * Each vendor client implements it on its own API and keeps its vendor-only features as further public methods.
+ * Name lookups are cached per client ({@link ClientOptions#nameCacheTtl()}).
+ *
+ * <p>Every method throws only {@link BoardException}s; an operation the vendor cannot do throws
+ * {@link NotSupportedException} naming it.
+ */
+public interface BoardClient {
+
+    Vendor vendor();
+
+    /** The connection's base URL as the vendor's web pages use it (for links), without a trailing slash. */
+    String baseUrl();
+
+    /** The cheapest authenticated call: proves URL and credentials, describes the server and the account. */
+    String whoAmI();
+
+    BoardRef resolveBoard(String nameOrId);
+
+    /** The board's columns, left to right. */
+    List<ColumnRef> columns(BoardRef board);
+
+    default ColumnRef resolveColumn(BoardRef board, String nameOrId) {
+        return Names.pick(vendor(), "resolve column", "column", nameOrId, columns(board), ColumnRef::id, ColumnRef::name);
+    }
+
+    UserRef resolveUser(String nameOrId);
+
+    /**
+     * Checks that labels can be put on the board's cards; vendors whose labels must exist first fail with an
+     * {@link UnknownNameException} listing the board's labels. Free-form vendors accept any.
+     */
+    default void checkLabels(BoardRef board, List<String> labels) {}
+
+    /**
+     * Creates a card. A create whose answer was lost (timeout or reset after it was sent) is recovered by looking
+     * for the card it made (by reference or the client's marker) before trying again, so it never makes two.
+     */
+    Card createCard(BoardRef board, ColumnRef column, CardDraft draft);
+
+    /** Finds a card by id or reference; references need the board they live on. */
+    Optional<Card> findCard(CardRef ref, BoardRef board);
+
+    /** Moves {@code card} to {@code column}, keeping what the vendor keeps (Kanboard: the swimlane). */
+    Card moveCard(Card card, ColumnRef column, Position position);
+
+    CommentRef comment(Card card, String text);
+
+    /** Registers a webhook for the board, reusing an identical one. */
+    WebhookSubscription subscribeWebhook(BoardRef board, String url, List<String> events, String secret);
+
+    /** Checks the secret a delivery carries (constant time). */
+    boolean verifyWebhook(WebhookDelivery delivery, String secret);
+
+    /** @throws MalformedResponseException when the body is not a delivery of this vendor */
+    BoardEvent parseWebhook(WebhookDelivery delivery);
+}

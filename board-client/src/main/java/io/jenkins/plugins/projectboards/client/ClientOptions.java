@@ -1,0 +1,50 @@
+package io.jenkins.plugins.projectboards.client;
+
+import io.jenkins.plugins.projectboards.client.http.RetryPolicy;
+import io.jenkins.plugins.projectboards.client.http.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * How one connection talks to its vendor: timeouts, retries, how long resolved names stay cached, and the clock,
+ * sleeper and randomness behind them (tests replace those three to run without real waiting).
+ *
+ * @param jitter returns a number in [0, 1) that spreads retry delays so that many builds do not retry in step
+ */
+public record ClientOptions(
+        Duration connectTimeout,
+        Duration readTimeout,
+        RetryPolicy retryPolicy,
+        Duration nameCacheTtl,
+        Clock clock,
+        Sleeper sleeper,
+        DoubleSupplier jitter) {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_NAME_CACHE_TTL = Duration.ofMinutes(2);
+
+    public static ClientOptions defaults() {
+        return new ClientOptions(DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, RetryPolicy.defaults(),
+                DEFAULT_NAME_CACHE_TTL, Clock.systemUTC(), Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    public ClientOptions withTimeouts(Duration connect, Duration read) {
+        return new ClientOptions(connect, read, retryPolicy, nameCacheTtl, clock, sleeper, jitter);
+    }
+
+    public ClientOptions withRetryPolicy(RetryPolicy policy) {
+        return new ClientOptions(connectTimeout, readTimeout, policy, nameCacheTtl, clock, sleeper, jitter);
+    }
+
+    public ClientOptions withNameCacheTtl(Duration ttl) {
+        return new ClientOptions(connectTimeout, readTimeout, retryPolicy, ttl, clock, sleeper, jitter);
+    }
+
+    /** For tests and benchmarks: time, waiting and randomness under the caller's control. */
+    public ClientOptions withTime(Clock newClock, Sleeper newSleeper, DoubleSupplier newJitter) {
+        return new ClientOptions(connectTimeout, readTimeout, retryPolicy, nameCacheTtl, newClock, newSleeper, newJitter);
+    }
+}

@@ -1,0 +1,141 @@
+package io.jenkins.plugins.projectboards.client.ops;
+
+import io.jenkins.plugins.projectboards.client.BoardClient;
+import io.jenkins.plugins.projectboards.client.BoardRef;
+import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardDraft;
+import io.jenkins.plugins.projectboards.client.CardRef;
+import io.jenkins.plugins.projectboards.client.ColumnRef;
+import io.jenkins.plugins.projectboards.client.CommentRef;
+import io.jenkins.plugins.projectboards.client.NotFoundException;
+import io.jenkins.plugins.projectboards.client.Position;
+import io.jenkins.plugins.projectboards.client.UserRef;
+import io.jenkins.plugins.projectboards.client.ValidationException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Pipeline steps, one method each, with their semantics: validation of every argument before anything is
+ * written, name resolution, idempotent creates by reference, no-op moves, and {@code dryRun}, which resolves and
+ * validates everything and writes nothing.
+ */
+public final class BoardOperations {
+    private final BoardClient client;
+    private final String defaultBoard;
+
+    /** @param defaultBoard the connection's board for steps that name none; may be {@code null} */
+    public BoardOperations(BoardClient client, String defaultBoard) {
+        this.client = client;
+        this.defaultBoard = blank(defaultBoard) ? null : defaultBoard.strip();
+    }
+
+    public CreateTaskResult createTask(CreateTaskRequest request) {
+        String op = "createTask";
+        String title = required(op, "title", request.title());
+        LocalDate due = parseDue(op, request.due());
+        BoardRef board = client.resolveBoard(boardName(op, request.board()));
+        ColumnRef column = blank(request.column())
+                ? firstColumn(op, board)
+                : client.resolveColumn(board, request.column());
+        client.checkLabels(board, request.labels());
+        UserRef assignee = blank(request.assignee()) ? null : client.resolveUser(request.assignee().strip());
+        String reference = blank(request.reference()) ? null : request.reference().strip();
+        if (reference != null) {
+            Optional<Card> existing = client.findCard(CardRef.reference(reference), board);
+            if (existing.isPresent()) {
+                return new CreateTaskResult(existing.get(), false, request.dryRun());
+            }
+        }
+        if (request.dryRun()) {
+            Card preview = new Card(client.vendor(), null, title, null, board, column, reference);
+            return new CreateTaskResult(preview, true, true);
+        }
+        CardDraft draft = new CardDraft(
+                title, request.description(), request.labels(), due, assignee, reference, Position.BOTTOM);
+        return new CreateTaskResult(client.createCard(board, column, draft), true, false);
+    }
+
+    public MoveCardResult moveCard(MoveCardRequest request) {
+        String op = "moveCard";
+        String columnName = required(op, "column", request.column());
+        Position position = Position.parse(client.vendor(), op, request.position(), Position.BOTTOM);
+        Card card = findCard(op, "card", request.card(), request.board());
+        ColumnRef target = client.resolveColumn(card.board(), columnName);
+        String previous = card.column().name();
+        if (target.id().equals(card.column().id())) {
+            return new MoveCardResult(card, previous, false, request.dryRun());
+        }
+        if (request.dryRun()) {
+            Card preview = new Card(card.vendor(), card.id(), card.title(), card.url(), card.board(), target, card.reference());
+            return new MoveCardResult(preview, previous, true, true);
+        }
+        return new MoveCardResult(client.moveCard(card, target, position), previous, true, false);
+    }
+
+    public CommentResult commentOnTask(CommentRequest request) {
+        String op = "commentOnTask";
+        String text = required(op, "text", request.text());
+        Card card = findCard(op, "task", request.task(), request.board());
+        if (request.dryRun()) {
+            return new CommentResult(null, card.id(), card.url(), true);
+        }
+        CommentRef comment = client.comment(card, text);
+        return new CommentResult(comment.id(), card.id(), comment.url(), false);
+    }
+
+    private Card findCard(String op, String field, String text, String boardName) {
+        CardRef ref;
+        try {
+            ref = CardRef.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(client.vendor(), op, 0, field, e.getMessage());
+        }
+        String board = blank(boardName) ? defaultBoard : boardName.strip();
+        BoardRef boardRef = board == null ? null : client.resolveBoard(board);
+        return client.findCard(ref, boardRef).orElseThrow(() -> new NotFoundException(client.vendor(), op, 0,
+                "no card '" + ref.text() + "'" + (boardRef == null ? "" : " on board '" + boardRef.name() + "'")));
+    }
+
+    private ColumnRef firstColumn(String op, BoardRef board) {
+        List<ColumnRef> columns = client.columns(board);
+        if (columns.isEmpty()) {
+            throw new ValidationException(client.vendor(), op, 0, "column", "board '" + board.name() + "' has no columns");
+        }
+        return columns.get(0);
+    }
+
+    private String boardName(String op, String board) {
+        if (!blank(board)) {
+            return board.strip();
+        }
+        if (defaultBoard == null) {
+            throw new ValidationException(client.vendor(), op, 0, "board",
+                    "no board given and the connection has no default board");
+        }
+        return defaultBoard;
+    }
+
+    private LocalDate parseDue(String op, String due) {
+        if (blank(due)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(due.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(client.vendor(), op, 0, "due", "expected a date as YYYY-MM-DD, got '" + due + "'");
+        }
+    }
+
+    private String required(String op, String field, String value) {
+        if (blank(value)) {
+            throw new ValidationException(client.vendor(), op, 0, field, "is required");
+        }
+        return value.strip();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
