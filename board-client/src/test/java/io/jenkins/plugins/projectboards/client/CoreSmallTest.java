@@ -1,0 +1,80 @@
+package io.jenkins.plugins.projectboards.client;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.Test;
+
+public class CoreSmallTest {
+
+    /** A clock the test moves by hand. */
+    private static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-11-24T12:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    public void cacheLoadsOnceWithinTheTtlAndAgainAfterIt() {
+        ManualClock clock = new ManualClock();
+        TtlCache<String, String> cache = new TtlCache<>(clock, Duration.ofMinutes(2));
+        AtomicInteger loads = new AtomicInteger();
+        for (int i = 0; i < 100; i++) {
+            assertEquals("columns-1", cache.get("board", () -> "columns-" + loads.incrementAndGet()));
+        }
+        clock.now = clock.now.plusSeconds(121);
+        assertEquals("columns-2", cache.get("board", () -> "columns-" + loads.incrementAndGet()));
+        cache.invalidate("board");
+        assertEquals("columns-3", cache.get("board", () -> "columns-" + loads.incrementAndGet()));
+    }
+
+    @Test
+    public void constantTimeEqualsMatchesOnlyTheSameNonEmptySecret() {
+        assertTrue(Secrets.constantTimeEquals("s3cret", "s3cret"));
+        assertFalse(Secrets.constantTimeEquals("s3cret", "s3creT"));
+        assertFalse(Secrets.constantTimeEquals("s3cret", null));
+        assertFalse(Secrets.constantTimeEquals("", ""));
+        assertEquals("****", Secrets.mask("s3cret"));
+        assertEquals("(none)", Secrets.mask(null));
+    }
+
+    @Test
+    public void positionParsesInAnyCaseAndNamesTheField() {
+        assertEquals(Position.TOP, Position.parse(Vendor.PLANKA, "moveCard", " Top ", Position.BOTTOM));
+        assertEquals(Position.BOTTOM, Position.parse(Vendor.PLANKA, "moveCard", null, Position.BOTTOM));
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> Position.parse(Vendor.PLANKA, "moveCard", "middle", Position.BOTTOM));
+        assertEquals("Planka moveCard: 'position': expected 'top' or 'bottom', got 'middle'", e.getMessage());
+    }
+
+    @Test
+    public void webhookDeliveryHeadersIgnoreCaseAndToStringHidesThem() {
+        WebhookDelivery delivery = new WebhookDelivery(Map.of("Authorization", "Bearer hook-s3cret"),
+                Map.of("token", List.of("q-s3cret")), "{}");
+        assertEquals("Bearer hook-s3cret", delivery.header("authorization"));
+        assertEquals("q-s3cret", delivery.queryParameter("token"));
+        assertEquals("WebhookDelivery[2 bytes]", delivery.toString());
+    }
+}
