@@ -92,8 +92,9 @@ public final class BoardOperations {
         } catch (IllegalArgumentException e) {
             throw new ValidationException(client.vendor(), op, 0, field, e.getMessage());
         }
+        // Only a reference needs its board; an id or URL names the card on its own.
         String board = blank(boardName) ? defaultBoard : boardName.strip();
-        BoardRef boardRef = board == null ? null : client.resolveBoard(board);
+        BoardRef boardRef = board == null || ref.kind() == CardRef.Kind.ID ? null : client.resolveBoard(board);
         return client.findCard(ref, boardRef).orElseThrow(() -> new NotFoundException(client.vendor(), op, 0,
                 "no card '" + ref.text() + "'" + (boardRef == null ? "" : " on board '" + boardRef.name() + "'")));
     }

@@ -1,0 +1,88 @@
+package io.jenkins.plugins.projectboards.client.kanboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.projectboards.client.ClientOptions;
+import io.jenkins.plugins.projectboards.client.Names;
+import io.jenkins.plugins.projectboards.client.TtlCache;
+import io.jenkins.plugins.projectboards.client.UnknownNameException;
+import io.jenkins.plugins.projectboards.client.Vendor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Projects, their columns and swimlanes, with name resolution cached per client. */
+public final class KanboardBoards {
+    private final KanboardTransport transport;
+    private final TtlCache<String, List<KanboardProject>> projects;
+    private final TtlCache<String, List<KanboardColumn>> columns;
+    private final TtlCache<String, List<KanboardSwimlane>> swimlanes;
+
+    KanboardBoards(KanboardTransport transport, ClientOptions options) {
+        this.transport = transport;
+        this.projects = new TtlCache<>(options.clock(), options.nameCacheTtl());
+        this.columns = new TtlCache<>(options.clock(), options.nameCacheTtl());
+        this.swimlanes = new TtlCache<>(options.clock(), options.nameCacheTtl());
+    }
+
+    /** The projects these credentials may see ({@code getAllProjects}). */
+    public List<KanboardProject> projects() {
+        return projects.get("all", () -> list(transport.call(KanboardCall.read("getAllProjects")), KanboardProject::from));
+    }
+
+    /** A project by id, name (exact, then unique ignoring case) or identifier. */
+    public KanboardProject project(String nameOrIdOrIdentifier) {
+        List<KanboardProject> all = projects();
+        for (KanboardProject project : all) {
+            if (nameOrIdOrIdentifier.equalsIgnoreCase(project.identifier()) && !project.identifier().isEmpty()) {
+                return project;
+            }
+        }
+        return Names.pick(Vendor.KANBOARD, "resolve project", "board", nameOrIdOrIdentifier, all,
+                KanboardProject::id, KanboardProject::name);
+    }
+
+    /** A project by id, from the cached list when it is there. */
+    public KanboardProject projectById(String projectId) {
+        for (KanboardProject project : projects()) {
+            if (project.id().equals(projectId)) {
+                return project;
+            }
+        }
+        JsonNode project = transport.call(KanboardCall.read("getProjectById").with("project_id", Long.parseLong(projectId)));
+        if (project.isNull()) {
+            throw new UnknownNameException(Vendor.KANBOARD, "getProjectById", "board", projectId,
+                    projects().stream().map(KanboardProject::name).toList());
+        }
+        return KanboardProject.from(project);
+    }
+
+    public List<KanboardColumn> columns(String projectId) {
+        return columns.get(projectId, () -> list(
+                transport.call(KanboardCall.read("getColumns").with("project_id", Long.parseLong(projectId))), KanboardColumn::from)
+                .stream().sorted(Comparator.comparingInt(KanboardColumn::position)).toList());
+    }
+
+    public KanboardColumn column(String projectId, String nameOrId) {
+        return Names.pick(Vendor.KANBOARD, "resolve column", "column", nameOrId, columns(projectId),
+                KanboardColumn::id, KanboardColumn::title);
+    }
+
+    public List<KanboardSwimlane> swimlanes(String projectId) {
+        return swimlanes.get(projectId, () -> list(
+                transport.call(KanboardCall.read("getActiveSwimlanes").with("project_id", Long.parseLong(projectId))),
+                KanboardSwimlane::from));
+    }
+
+    public KanboardSwimlane swimlane(String projectId, String nameOrId) {
+        return Names.pick(Vendor.KANBOARD, "resolve swimlane", "swimlane", nameOrId, swimlanes(projectId),
+                KanboardSwimlane::id, KanboardSwimlane::name);
+    }
+
+    static <T> List<T> list(JsonNode array, java.util.function.Function<JsonNode, T> reader) {
+        List<T> items = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(node -> items.add(reader.apply(node)));
+        }
+        return items;
+    }
+}

@@ -1,0 +1,155 @@
+package io.jenkins.plugins.projectboards.client.kanboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.projectboards.client.ApiException;
+import io.jenkins.plugins.projectboards.client.BoardException;
+import io.jenkins.plugins.projectboards.client.ClientOptions;
+import io.jenkins.plugins.projectboards.client.ConnectionException;
+import io.jenkins.plugins.projectboards.client.MalformedResponseException;
+import io.jenkins.plugins.projectboards.client.Position;
+import io.jenkins.plugins.projectboards.client.Vendor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Tasks: create (without ever making two), read, find by reference, move, close and open, link a URL. */
+public final class KanboardCards {
+    /**
+     * How far back a task found after a lost create answer may have been created and still count as ours; it absorbs
+     * clock skew between Jenkins and Kanboard.
+     */
+    static final Duration RECOVERY_WINDOW = Duration.ofMinutes(2);
+    /** Kanboard puts a task moved to any position past the last one at the bottom (TaskPositionModel). */
+    static final int BOTTOM = Integer.MAX_VALUE;
+    private static final int KEEP_SWIMLANE = 0;
+
+    private final KanboardTransport transport;
+    private final Clock clock;
+
+    KanboardCards(KanboardTransport transport, ClientOptions options) {
+        this.transport = transport;
+        this.clock = options.clock();
+    }
+
+    /**
+     * Creates a task and returns it as Kanboard stored it. When the answer to the create is lost (connection reset
+     * or timeout after sending, or a 5xx), the task it may have made is looked for first (by reference, else by
+     * title in the column among tasks created since the attempt began) and the create is sent again only when
+     * there is none.
+     */
+    public KanboardTask create(KanboardNewTask task) {
+        Instant started = clock.instant();
+        KanboardCall call = KanboardCall.write("createTask")
+                .with("project_id", Long.parseLong(task.projectId()))
+                .with("title", task.title())
+                .with("description", task.description())
+                .with("column_id", number(task.columnId()))
+                .with("swimlane_id", number(task.swimlaneId()))
+                .with("color_id", task.colorId())
+                .with("priority", task.priority())
+                .with("tags", task.tags().isEmpty() ? null : task.tags())
+                .with("date_due", task.due() == null ? null : task.due().toString())
+                .with("owner_id", number(task.ownerId()))
+                .with("reference", task.reference());
+        JsonNode id;
+        try {
+            id = transport.call(call);
+        } catch (ConnectionException | ApiException e) {
+            if (e.httpStatus() > 0 && e.httpStatus() < 500) {
+                throw e;
+            }
+            Optional<KanboardTask> made = madeBy(task, started, e);
+            if (made.isPresent()) {
+                return made.get();
+            }
+            id = transport.call(call);
+        }
+        String taskId = id.asText();
+        return get(taskId).orElseThrow(() -> new MalformedResponseException(Vendor.KANBOARD, "createTask", 200,
+                "Kanboard created task " + taskId + " but cannot read it back"));
+    }
+
+    private Optional<KanboardTask> madeBy(KanboardNewTask task, Instant started, BoardException failure) {
+        try {
+            if (task.reference() != null) {
+                return byReference(task.projectId(), task.reference());
+            }
+            long since = started.minus(RECOVERY_WINDOW).getEpochSecond();
+            return open(task.projectId()).stream()
+                    .filter(candidate -> candidate.title().equals(task.title()))
+                    .filter(candidate -> task.columnId() == null || candidate.columnId().equals(task.columnId()))
+                    .filter(candidate -> candidate.dateCreation() >= since)
+                    .findFirst();
+        } catch (BoardException lookupFailed) {
+            // The server is still unreachable: report the create's own failure, which says it was not retried.
+            throw failure;
+        }
+    }
+
+    /** The open tasks of a project ({@code getAllTasks}, status 1). */
+    public List<KanboardTask> open(String projectId) {
+        return KanboardBoards.list(transport.call(KanboardCall.read("getAllTasks")
+                .with("project_id", Long.parseLong(projectId)).with("status_id", 1)), KanboardTask::from);
+    }
+
+    public Optional<KanboardTask> get(String taskId) {
+        JsonNode task = transport.call(KanboardCall.read("getTask").with("task_id", Long.parseLong(taskId)));
+        return task.isNull() ? Optional.empty() : Optional.of(KanboardTask.from(task));
+    }
+
+    public Optional<KanboardTask> byReference(String projectId, String reference) {
+        JsonNode task = transport.call(KanboardCall.read("getTaskByReference")
+                .with("project_id", Long.parseLong(projectId)).with("reference", reference));
+        return task.isNull() ? Optional.empty() : Optional.of(KanboardTask.from(task));
+    }
+
+    /** Kanboard's search syntax, e.g. {@code ref:EXT-1} or {@code title:"Deploy"}. */
+    public List<KanboardTask> search(String projectId, String query) {
+        return KanboardBoards.list(transport.call(KanboardCall.read("searchTasks")
+                .with("project_id", Long.parseLong(projectId)).with("query", query)), KanboardTask::from);
+    }
+
+    /**
+     * Moves a task to a column, keeping it in its swimlane (Kanboard reads swimlane 0 as "the task's own").
+     * Kanboard answers {@code false}, a {@link io.jenkins.plugins.projectboards.client.ValidationException} here, to
+     * a move that changes nothing; a closed task stays where it is (Kanboard moves open tasks only) and the call
+     * still succeeds.
+     */
+    public void move(String projectId, String taskId, String columnId, Position position) {
+        transport.call(KanboardCall.read("moveTaskPosition")
+                .with("project_id", Long.parseLong(projectId))
+                .with("task_id", Long.parseLong(taskId))
+                .with("column_id", Long.parseLong(columnId))
+                .with("position", position == Position.TOP ? 1 : BOTTOM)
+                .with("swimlane_id", KEEP_SWIMLANE));
+    }
+
+    public void close(String taskId) {
+        transport.call(KanboardCall.read("closeTask").with("task_id", Long.parseLong(taskId)));
+    }
+
+    public void reopen(String taskId) {
+        transport.call(KanboardCall.read("openTask").with("task_id", Long.parseLong(taskId)));
+    }
+
+    /**
+     * Links a URL (a build, say) to a task. The title is always sent: without one, Kanboard would fetch the URL
+     * itself to read its page title.
+     *
+     * @return the link's id
+     */
+    public String addLink(String taskId, String url, String title) {
+        return transport.call(KanboardCall.write("createExternalTaskLink")
+                .with("task_id", Long.parseLong(taskId))
+                .with("url", url)
+                .with("dependency", "related")
+                .with("type", "weblink")
+                .with("title", title)).asText();
+    }
+
+    private static Long number(String id) {
+        return id == null ? null : Long.parseLong(id);
+    }
+}

@@ -1,0 +1,202 @@
+package io.jenkins.plugins.projectboards.client.kanboard;
+
+import io.jenkins.plugins.projectboards.client.BoardClient;
+import io.jenkins.plugins.projectboards.client.BoardEvent;
+import io.jenkins.plugins.projectboards.client.BoardRef;
+import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardDraft;
+import io.jenkins.plugins.projectboards.client.CardRef;
+import io.jenkins.plugins.projectboards.client.ClientOptions;
+import io.jenkins.plugins.projectboards.client.ColumnRef;
+import io.jenkins.plugins.projectboards.client.CommentRef;
+import io.jenkins.plugins.projectboards.client.ConfigurationException;
+import io.jenkins.plugins.projectboards.client.Position;
+import io.jenkins.plugins.projectboards.client.UserRef;
+import io.jenkins.plugins.projectboards.client.ValidationException;
+import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.WebhookDelivery;
+import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.http.HttpCore;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Kanboard 1.2 over its JSON-RPC API. The connection URL may be the base ({@code https://kanboard.example}) or the
+ * endpoint itself ({@code https://kanboard.example/jsonrpc.php}).
+ *
+ * <p>Neutral terms: a board is a project, a column a column, a card a task; a card's reference is the task's
+ * {@code reference} field. Kanboard-only features: swimlanes, close/open, links, searches and batches.
+ */
+public final class KanboardClient implements BoardClient {
+    private static final String ENDPOINT = "jsonrpc.php";
+
+    private final String baseUrl;
+    private final KanboardCredentials credentials;
+    private final KanboardTransport transport;
+    private final KanboardBoards boards;
+    private final KanboardCards cards;
+    private final KanboardComments comments;
+    private final KanboardUsers users;
+    private final KanboardWebhooks webhooks;
+
+    public KanboardClient(String url, KanboardCredentials credentials, OkHttpClient http, ClientOptions options) {
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
+        if (parsed == null) {
+            throw new ConfigurationException(Vendor.KANBOARD, "connect", 0, "'url' is not an http(s) URL: '" + url + "'");
+        }
+        String text = parsed.toString().replaceAll("/+$", "");
+        this.baseUrl = text.endsWith("/" + ENDPOINT) ? text.substring(0, text.length() - ENDPOINT.length() - 1) : text;
+        this.credentials = credentials;
+        this.transport = new KanboardTransport(new HttpCore(Vendor.KANBOARD, http, options),
+                HttpUrl.get(baseUrl + "/" + ENDPOINT), credentials);
+        this.boards = new KanboardBoards(transport, options);
+        this.cards = new KanboardCards(transport, options);
+        this.comments = new KanboardComments(transport);
+        this.users = new KanboardUsers(transport, options);
+        this.webhooks = new KanboardWebhooks(baseUrl);
+    }
+
+    static String taskUrl(String baseUrl, String taskId) {
+        return baseUrl + "/?controller=TaskViewController&action=show&task_id=" + taskId;
+    }
+
+    public KanboardBoards boards() {
+        return boards;
+    }
+
+    public KanboardCards cards() {
+        return cards;
+    }
+
+    public KanboardComments comments() {
+        return comments;
+    }
+
+    public KanboardUsers users() {
+        return users;
+    }
+
+    public KanboardWebhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Several procedure calls in one HTTP request; see {@link KanboardTransport#batch}. */
+    public List<KanboardAnswer> batch(List<KanboardCall> calls) {
+        return transport.batch(calls);
+    }
+
+    @Override
+    public Vendor vendor() {
+        return Vendor.KANBOARD;
+    }
+
+    @Override
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public String whoAmI() {
+        String version = transport.call(KanboardCall.read("getVersion")).asText();
+        if (credentials instanceof KanboardCredentials.User) {
+            KanboardUser me = users.me();
+            return "Kanboard " + version + ", user " + me.username() + " (" + me.role() + ")";
+        }
+        return "Kanboard " + version + ", application API token";
+    }
+
+    @Override
+    public BoardRef resolveBoard(String nameOrId) {
+        KanboardProject project = boards.project(nameOrId);
+        return new BoardRef(project.id(), project.name());
+    }
+
+    @Override
+    public List<ColumnRef> columns(BoardRef board) {
+        return boards.columns(board.id()).stream().map(column -> new ColumnRef(column.id(), column.title())).toList();
+    }
+
+    @Override
+    public UserRef resolveUser(String nameOrId) {
+        KanboardUser user = users.user(nameOrId);
+        return new UserRef(user.id(), user.username());
+    }
+
+    @Override
+    public Card createCard(BoardRef board, ColumnRef column, CardDraft draft) {
+        KanboardTask task = cards.create(new KanboardNewTask(board.id(), draft.title(), draft.description(),
+                column.id(), null, null, null, draft.labels(), draft.due(),
+                draft.assignee() == null ? null : draft.assignee().id(), draft.reference()));
+        return card(task);
+    }
+
+    @Override
+    public Optional<Card> findCard(CardRef ref, BoardRef board) {
+        if (ref.kind() == CardRef.Kind.ID) {
+            return cards.get(ref.value()).map(this::card);
+        }
+        if (board == null) {
+            throw new ValidationException(Vendor.KANBOARD, "find card", 0, "board",
+                    "Kanboard finds a task by reference only within a project: name the board");
+        }
+        return cards.byReference(board.id(), ref.value()).map(this::card);
+    }
+
+    @Override
+    public Card moveCard(Card card, ColumnRef column, Position position) {
+        cards.move(card.board().id(), card.id(), column.id(), position);
+        return new Card(Vendor.KANBOARD, card.id(), card.title(), card.url(), card.board(), column, card.reference());
+    }
+
+    @Override
+    public CommentRef comment(Card card, String text) {
+        String id = comments.create(card.id(), commentUserId(), text);
+        return new CommentRef(id, card.id(), card.url());
+    }
+
+    /** Comments need an author: the signed-in user, or with the application token the configured comment user. */
+    private String commentUserId() {
+        if (credentials instanceof KanboardCredentials.ApplicationToken token) {
+            if (token.commentUser() == null || token.commentUser().isBlank()) {
+                throw new ConfigurationException(Vendor.KANBOARD, "createComment", 0,
+                        "with the application API token, Kanboard needs a user to write comments as: set the"
+                                + " connection's comment user (a Kanboard user name)");
+            }
+            return users.user(token.commentUser().strip()).id();
+        }
+        return users.me().id();
+    }
+
+    @Override
+    public WebhookSubscription subscribeWebhook(BoardRef board, String url, List<String> events, String secret) {
+        throw webhooks.subscribeUnsupported();
+    }
+
+    @Override
+    public boolean verifyWebhook(WebhookDelivery delivery, String secret) {
+        return webhooks.verify(delivery, secret);
+    }
+
+    @Override
+    public BoardEvent parseWebhook(WebhookDelivery delivery) {
+        return webhooks.parse(delivery);
+    }
+
+    private Card card(KanboardTask task) {
+        KanboardProject project = boards.projectById(task.projectId());
+        ColumnRef column = boards.columns(task.projectId()).stream()
+                .filter(candidate -> candidate.id().equals(task.columnId()))
+                .map(candidate -> new ColumnRef(candidate.id(), candidate.title()))
+                .findFirst()
+                .orElse(new ColumnRef(task.columnId(), task.columnId()));
+        return new Card(Vendor.KANBOARD, task.id(), task.title(), taskUrl(baseUrl, task.id()),
+                new BoardRef(project.id(), project.name()), column, task.reference());
+    }
+
+    @Override
+    public String toString() {
+        return "KanboardClient[" + baseUrl + ", " + credentials + "]";
+    }
+}

@@ -1,0 +1,73 @@
+package io.jenkins.plugins.projectboards.client.kanboard;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.projectboards.client.BoardEvent;
+import io.jenkins.plugins.projectboards.client.MalformedResponseException;
+import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.WebhookDelivery;
+import io.jenkins.plugins.projectboards.client.http.Json;
+import io.jenkins.plugins.projectboards.client.testing.Fixture;
+import java.util.List;
+import java.util.Map;
+import org.junit.Test;
+
+/** Kanboard's recorded webhook deliveries, parsed and verified. */
+public class KanboardWebhooksTest {
+    private static final String BASE = "https://kanboard.example";
+    private final KanboardWebhooks webhooks = new KanboardWebhooks(BASE);
+
+    /** A recorded delivery ({@code {method, path, headers, json}}) as the endpoint would receive it, with a token. */
+    private static WebhookDelivery delivery(String name, String token) throws Exception {
+        JsonNode recorded = Json.MAPPER.readTree(Fixture.resource("fixtures/kanboard/webhook-" + name + ".json"));
+        return new WebhookDelivery(Map.of("User-Agent", "Kanboard"), Map.of("token", List.of(token)),
+                recorded.get("json").toString());
+    }
+
+    @Test
+    public void createdTask() throws Exception {
+        BoardEvent event = webhooks.parse(delivery("task.create", "t"));
+        assertEquals(new BoardEvent(Vendor.KANBOARD, BoardEvent.CARD_CREATED, "task.create", "4", "Smoke 1795504637", "4",
+                "Smoke task", BASE + "/?controller=TaskViewController&action=show&task_id=4", null, "Ready", null), event);
+    }
+
+    @Test
+    public void movedTaskCarriesSourceColumnIdAndTargetName() throws Exception {
+        BoardEvent event = webhooks.parse(delivery("task.move.column", "t"));
+        assertEquals(BoardEvent.CARD_MOVED, event.type());
+        assertEquals("14", event.fromColumn());
+        assertEquals("Work in progress", event.toColumn());
+    }
+
+    @Test
+    public void commentNamesItsAuthor() throws Exception {
+        BoardEvent event = webhooks.parse(delivery("comment.create", "t"));
+        assertEquals(BoardEvent.CARD_COMMENTED, event.type());
+        assertEquals("admin", event.actor());
+        assertEquals("4", event.cardId());
+    }
+
+    @Test
+    public void closedTaskIsAnUpdate() throws Exception {
+        assertEquals(BoardEvent.CARD_UPDATED, webhooks.parse(delivery("task.close", "t")).type());
+    }
+
+    @Test
+    public void tokenIsCheckedExactly() throws Exception {
+        assertTrue(webhooks.verify(delivery("task.create", "hook-token-1"), "hook-token-1"));
+        assertFalse(webhooks.verify(delivery("task.create", "hook-token-2"), "hook-token-1"));
+        assertFalse(webhooks.verify(new WebhookDelivery(Map.of(), Map.of(), "{}"), "hook-token-1"));
+    }
+
+    @Test
+    public void foreignBodyIsRefused() {
+        assertThrows(MalformedResponseException.class,
+                () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), "{\"event\":\"cardCreate\"}")));
+        assertThrows(MalformedResponseException.class,
+                () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), "not json")));
+    }
+}
