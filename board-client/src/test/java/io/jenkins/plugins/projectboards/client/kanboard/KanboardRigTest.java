@@ -1,0 +1,88 @@
+package io.jenkins.plugins.projectboards.client.kanboard;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import io.jenkins.plugins.projectboards.client.ClientOptions;
+import io.jenkins.plugins.projectboards.client.UnknownNameException;
+import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
+import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
+import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
+import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
+import java.util.List;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import org.junit.Test;
+
+/**
+ * Runs the client once against a real Kanboard (the rig of the project's shared folder) when
+ * {@code KANBOARD_JSONRPC_URL}, {@code KANBOARD_API_TOKEN}, {@code KANBOARD_ADMIN_USER} and
+ * {@code KANBOARD_ADMIN_PASSWORD} are set; skips otherwise. Prints one line per step (never a secret).
+ */
+public class KanboardRigTest {
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        assumeTrue(name + " is not set: no Kanboard to test against", value != null && !value.isBlank());
+        return value;
+    }
+
+    @Test
+    public void realServer() {
+        String url = env("KANBOARD_JSONRPC_URL");
+        OkHttpClient http = new OkHttpClient();
+        KanboardClient app = new KanboardClient(url,
+                KanboardCredentials.applicationToken(env("KANBOARD_API_TOKEN"), env("KANBOARD_ADMIN_USER")), http, ClientOptions.defaults());
+        KanboardClient user = new KanboardClient(url,
+                KanboardCredentials.user(env("KANBOARD_ADMIN_USER"), env("KANBOARD_ADMIN_PASSWORD")), http, ClientOptions.defaults());
+        System.out.println("whoAmI (token): " + app.whoAmI());
+        System.out.println("whoAmI (user):  " + user.whoAmI());
+
+        String project = "Rig " + System.currentTimeMillis();
+        String projectId = user.batch(List.of(KanboardCall.write("createProject").with("name", project))).get(0).resultOrThrow().asText();
+        System.out.println("created project " + project + " (id " + projectId + ") with user credentials");
+
+        BoardOperations operations = new BoardOperations(app, project);
+        String reference = "RIG-" + System.currentTimeMillis();
+        Map<String, Object> dry = operations.createTask(new CreateTaskRequest(null, "Ready", "Rig task", "from KanboardRigTest",
+                List.of("rig"), "2027-01-15", "admin", reference, true)).toMap();
+        System.out.println("createTask dryRun: " + dry);
+        Map<String, Object> created = operations.createTask(new CreateTaskRequest(null, "Ready", "Rig task", "from KanboardRigTest",
+                List.of("rig"), "2027-01-15", "admin", reference, false)).toMap();
+        System.out.println("createTask: " + created);
+        assertEquals(true, created.get("created"));
+        Map<String, Object> again = operations.createTask(new CreateTaskRequest(null, "Ready", "Rig task", null,
+                List.of(), null, null, reference, false)).toMap();
+        System.out.println("createTask again, same reference: " + again);
+        assertEquals(false, again.get("created"));
+        assertEquals(created.get("id"), again.get("id"));
+
+        Map<String, Object> moved = operations.moveCard(new MoveCardRequest("ref:" + reference, "Work in progress", null, null, false)).toMap();
+        System.out.println("moveCard by reference: " + moved);
+        Map<String, Object> done = operations.moveCard(new MoveCardRequest((String) created.get("url"), "done", null, "top", false)).toMap();
+        System.out.println("moveCard by URL: " + done);
+        assertEquals("Done", done.get("column"));
+        Map<String, Object> noop = operations.moveCard(new MoveCardRequest("#" + created.get("id"), "Done", null, null, false)).toMap();
+        System.out.println("moveCard again: " + noop);
+        assertFalse((Boolean) noop.get("moved"));
+        Map<String, Object> comment = operations.commentOnTask(new CommentRequest("#" + created.get("id"), "Commented by KanboardRigTest", null, false)).toMap();
+        System.out.println("commentOnTask: " + comment);
+        UnknownNameException unknown = assertThrows(UnknownNameException.class,
+                () -> operations.moveCard(new MoveCardRequest("#" + created.get("id"), "Shipped", null, null, false)));
+        System.out.println("unknown column: " + unknown.getMessage());
+
+        KanboardTask task = app.cards().get((String) created.get("id")).orElseThrow();
+        System.out.println("server now has: task " + task.id() + " '" + task.title() + "' column_id " + task.columnId()
+                + " reference " + task.reference());
+        String link = app.cards().addLink(task.id(), "https://ci.example/job/rig/1/", "Build #1");
+        System.out.println("external link " + link + " added");
+        List<KanboardAnswer> batch = app.batch(List.of(KanboardCall.read("getVersion"), KanboardCall.read("getTask").with("task_id", Long.parseLong(task.id())),
+                KanboardCall.read("noSuchMethod")));
+        System.out.println("batch: " + batch.get(0).result() + " / task " + batch.get(1).result().path("title").asText()
+                + " / " + batch.get(2).error().getMessage());
+        assertTrue(batch.get(2).failed());
+    }
+}
