@@ -1,0 +1,190 @@
+package io.jenkins.plugins.projectboards.client.planka;
+
+import io.jenkins.plugins.projectboards.client.BoardClient;
+import io.jenkins.plugins.projectboards.client.BoardEvent;
+import io.jenkins.plugins.projectboards.client.BoardRef;
+import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardDraft;
+import io.jenkins.plugins.projectboards.client.CardRef;
+import io.jenkins.plugins.projectboards.client.ClientOptions;
+import io.jenkins.plugins.projectboards.client.ColumnRef;
+import io.jenkins.plugins.projectboards.client.CommentRef;
+import io.jenkins.plugins.projectboards.client.ConfigurationException;
+import io.jenkins.plugins.projectboards.client.Position;
+import io.jenkins.plugins.projectboards.client.UserRef;
+import io.jenkins.plugins.projectboards.client.ValidationException;
+import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.WebhookDelivery;
+import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.http.HttpCore;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Planka 2 over its REST API. The connection URL is Planka's address ({@code https://planka.example}); the API is
+ * under {@code /api}.
+ *
+ * <p>Neutral terms: a board is a board (named {@code Board} or {@code Project/Board}), a column a list of type
+ * active or closed, a card a card; a reference is a marker line in the description. Planka-only features: labels,
+ * card members, webhooks (admin).
+ */
+public final class PlankaClient implements BoardClient {
+    private final String baseUrl;
+    private final PlankaCredentials credentials;
+    private final PlankaBoards boards;
+    private final PlankaCards cards;
+    private final PlankaComments comments;
+    private final PlankaUsers users;
+    private final PlankaWebhooks webhooks;
+
+    public PlankaClient(String url, PlankaCredentials credentials, OkHttpClient http, ClientOptions options) {
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
+        if (parsed == null) {
+            throw new ConfigurationException(Vendor.PLANKA, "connect", 0, "'url' is not an http(s) URL: '" + url + "'");
+        }
+        this.baseUrl = parsed.toString().replaceAll("/+$", "");
+        this.credentials = credentials;
+        PlankaTransport transport = new PlankaTransport(new HttpCore(Vendor.PLANKA, http, options), HttpUrl.get(baseUrl), credentials);
+        this.boards = new PlankaBoards(transport, options);
+        this.cards = new PlankaCards(transport, boards, options);
+        this.comments = new PlankaComments(transport);
+        this.users = new PlankaUsers(transport, options);
+        this.webhooks = new PlankaWebhooks(transport, baseUrl);
+    }
+
+    public PlankaBoards boards() {
+        return boards;
+    }
+
+    public PlankaCards cards() {
+        return cards;
+    }
+
+    public PlankaComments comments() {
+        return comments;
+    }
+
+    public PlankaUsers users() {
+        return users;
+    }
+
+    public PlankaWebhooks webhooks() {
+        return webhooks;
+    }
+
+    public String cardUrl(String cardId) {
+        return baseUrl + "/cards/" + cardId;
+    }
+
+    @Override
+    public Vendor vendor() {
+        return Vendor.PLANKA;
+    }
+
+    @Override
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public String whoAmI() {
+        PlankaUser me = users.me();
+        return "Planka user " + me.username() + " (" + me.role() + ")";
+    }
+
+    @Override
+    public BoardRef resolveBoard(String nameOrId) {
+        PlankaBoard board = boards.board(nameOrId);
+        return new BoardRef(board.id(), board.qualifiedName());
+    }
+
+    @Override
+    public List<ColumnRef> columns(BoardRef board) {
+        return boards.lists(board.id()).stream().map(list -> new ColumnRef(list.id(), list.name())).toList();
+    }
+
+    @Override
+    public void checkLabels(BoardRef board, List<String> labels) {
+        labels.forEach(label -> boards.label(board.id(), label));
+    }
+
+    @Override
+    public UserRef resolveUser(String nameOrId) {
+        PlankaUser user = users.user(nameOrId);
+        return new UserRef(user.id(), user.username());
+    }
+
+    @Override
+    public Card createCard(BoardRef board, ColumnRef column, CardDraft draft) {
+        PlankaCard card = cards.create(board.id(), column.id(), draft.title(), draft.description(), draft.due(),
+                draft.reference(), draft.position());
+        for (String label : draft.labels()) {
+            cards.addLabel(card.id(), boards.label(board.id(), label).id());
+        }
+        if (draft.assignee() != null) {
+            cards.addMember(card.id(), draft.assignee().id());
+        }
+        return card(card, board, column);
+    }
+
+    @Override
+    public Optional<Card> findCard(CardRef ref, BoardRef board) {
+        if (ref.kind() == CardRef.Kind.ID) {
+            return cards.get(ref.value()).map(this::card);
+        }
+        if (board == null) {
+            throw new ValidationException(Vendor.PLANKA, "find card", 0, "board",
+                    "Planka finds a card by reference only within a board: name the board");
+        }
+        return cards.byReference(board.id(), ref.value()).map(card -> card(card, board, column(card)));
+    }
+
+    @Override
+    public Card moveCard(Card card, ColumnRef column, Position position) {
+        PlankaCard moved = cards.move(card.id(), card.board().id(), column.id(), position);
+        return card(moved, card.board(), column);
+    }
+
+    @Override
+    public CommentRef comment(Card card, String text) {
+        PlankaComment comment = comments.create(card.id(), text);
+        return new CommentRef(comment.id(), card.id(), cardUrl(card.id()));
+    }
+
+    @Override
+    public WebhookSubscription subscribeWebhook(BoardRef board, String url, List<String> events, String secret) {
+        return webhooks.subscribe(url, events, secret);
+    }
+
+    @Override
+    public boolean verifyWebhook(WebhookDelivery delivery, String secret) {
+        return webhooks.verify(delivery, secret);
+    }
+
+    @Override
+    public BoardEvent parseWebhook(WebhookDelivery delivery) {
+        return webhooks.parse(delivery);
+    }
+
+    private Card card(PlankaCard card) {
+        PlankaBoard board = boards.boardById(card.boardId());
+        return card(card, new BoardRef(board.id(), board.qualifiedName()), column(card));
+    }
+
+    private ColumnRef column(PlankaCard card) {
+        return boards.lists(card.boardId()).stream().filter(list -> list.id().equals(card.listId()))
+                .map(list -> new ColumnRef(list.id(), list.name())).findFirst()
+                .orElse(new ColumnRef(card.listId(), card.listId()));
+    }
+
+    private Card card(PlankaCard card, BoardRef board, ColumnRef column) {
+        return new Card(Vendor.PLANKA, card.id(), card.name(), cardUrl(card.id()), board, column, card.reference());
+    }
+
+    @Override
+    public String toString() {
+        return "PlankaClient[" + baseUrl + ", " + credentials + "]";
+    }
+}

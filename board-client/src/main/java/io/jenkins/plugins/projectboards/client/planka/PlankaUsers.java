@@ -1,0 +1,38 @@
+package io.jenkins.plugins.projectboards.client.planka;
+
+import io.jenkins.plugins.projectboards.client.ClientOptions;
+import io.jenkins.plugins.projectboards.client.Names;
+import io.jenkins.plugins.projectboards.client.TtlCache;
+import io.jenkins.plugins.projectboards.client.Vendor;
+import java.util.List;
+
+/** The signed-in user, and users by user name, e-mail or id ({@code GET /api/users}: admins and project owners). */
+public final class PlankaUsers {
+    private final PlankaTransport transport;
+    private final TtlCache<String, PlankaUser> me;
+    private final TtlCache<String, List<PlankaUser>> all;
+
+    PlankaUsers(PlankaTransport transport, ClientOptions options) {
+        this.transport = transport;
+        this.me = new TtlCache<>(options.clock(), options.nameCacheTtl());
+        this.all = new TtlCache<>(options.clock(), options.nameCacheTtl());
+    }
+
+    public PlankaUser me() {
+        return me.get("me", () -> PlankaUser.from(transport.get("users/me").path("item")));
+    }
+
+    public List<PlankaUser> users() {
+        return all.get("all", () -> PlankaBoardSnapshot.read(transport.get("users").get("items"), PlankaUser::from));
+    }
+
+    public PlankaUser user(String nameOrEmailOrId) {
+        List<PlankaUser> users = users();
+        for (PlankaUser user : users) {
+            if (nameOrEmailOrId.equalsIgnoreCase(user.email())) {
+                return user;
+            }
+        }
+        return Names.pick(Vendor.PLANKA, "resolve user", "user", nameOrEmailOrId, users, PlankaUser::id, PlankaUser::username);
+    }
+}

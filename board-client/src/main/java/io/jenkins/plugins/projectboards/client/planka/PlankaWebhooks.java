@@ -1,0 +1,154 @@
+package io.jenkins.plugins.projectboards.client.planka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.projectboards.client.BoardEvent;
+import io.jenkins.plugins.projectboards.client.MalformedResponseException;
+import io.jenkins.plugins.projectboards.client.Secrets;
+import io.jenkins.plugins.projectboards.client.ValidationException;
+import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.WebhookDelivery;
+import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.http.HttpResult;
+import io.jenkins.plugins.projectboards.client.http.Json;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Planka's webhooks (admin accounts only; Planka answers 404 to others). A webhook receives the events of every
+ * board; its deliveries carry {@code Authorization: Bearer <access token>}.
+ */
+public final class PlankaWebhooks {
+    /** Planka 2.1.1's event names (server/api/models/Webhook.js). Planka silently drops names it does not know. */
+    public static final Set<String> EVENTS = Set.of("actionCreate", "attachmentCreate", "attachmentUpdate",
+            "attachmentDelete", "backgroundImageCreate", "backgroundImageDelete", "baseCustomFieldGroupCreate",
+            "baseCustomFieldGroupUpdate", "baseCustomFieldGroupDelete", "boardCreate", "boardUpdate", "boardDelete",
+            "boardMembershipCreate", "boardMembershipUpdate", "boardMembershipDelete", "cardCreate", "cardUpdate",
+            "cardDelete", "cardLabelCreate", "cardLabelDelete", "cardMembershipCreate", "cardMembershipDelete",
+            "commentCreate", "commentUpdate", "commentDelete", "configUpdate", "customFieldCreate", "customFieldUpdate",
+            "customFieldDelete", "customFieldGroupCreate", "customFieldGroupUpdate", "customFieldGroupDelete",
+            "customFieldValueUpdate", "customFieldValueDelete", "labelCreate", "labelUpdate", "labelDelete",
+            "listCreate", "listUpdate", "listClear", "listDelete", "notificationCreate", "notificationUpdate",
+            "notificationServiceCreate", "notificationServiceUpdate", "notificationServiceDelete", "projectCreate",
+            "projectUpdate", "projectDelete", "projectManagerCreate", "projectManagerDelete", "taskCreate",
+            "taskUpdate", "taskDelete", "taskListCreate", "taskListUpdate", "taskListDelete", "userCreate",
+            "userUpdate", "userDelete", "webhookCreate", "webhookUpdate", "webhookDelete");
+
+    private final PlankaTransport transport;
+    private final String baseUrl;
+
+    PlankaWebhooks(PlankaTransport transport, String baseUrl) {
+        this.transport = transport;
+        this.baseUrl = baseUrl;
+    }
+
+    public List<PlankaWebhook> list() {
+        return PlankaBoardSnapshot.read(transport.get("webhooks").get("items"), PlankaWebhook::from);
+    }
+
+    /** @param events Planka event names; empty for every event */
+    public PlankaWebhook create(String name, String url, String accessToken, List<String> events) {
+        ObjectNode body = Json.object().put("name", name).put("url", url);
+        if (accessToken != null) {
+            body.put("accessToken", accessToken);
+        }
+        if (!checked(events).isEmpty()) {
+            body.put("events", String.join(",", events));
+        }
+        return PlankaWebhook.from(transport.send("POST", "webhooks", body, false).path("item"));
+    }
+
+    public PlankaWebhook update(String id, String url, List<String> events) {
+        ObjectNode body = Json.object().put("url", url);
+        if (checked(events).isEmpty()) {
+            body.putNull("events");
+        } else {
+            body.put("events", String.join(",", events));
+        }
+        return PlankaWebhook.from(transport.send("PATCH", "webhooks/" + id, body, true).path("item"));
+    }
+
+    public void delete(String id) {
+        transport.send("DELETE", "webhooks/" + id, null, true);
+    }
+
+    /**
+     * Registers {@code url} for {@code events}, reusing a webhook with the same URL and events ({@code created}
+     * false). The secret becomes the webhook's access token, which Planka sends back as a Bearer token.
+     */
+    public WebhookSubscription subscribe(String url, List<String> events, String secret) {
+        Set<String> wanted = new HashSet<>(checked(events));
+        for (PlankaWebhook existing : list()) {
+            if (existing.url().equals(url) && new HashSet<>(existing.events()).equals(wanted) && existing.excludedEvents().isEmpty()) {
+                return new WebhookSubscription(existing.id(), existing.url(), existing.events(), null, false);
+            }
+        }
+        PlankaWebhook created = create("Jenkins " + url, url, secret, events);
+        return new WebhookSubscription(created.id(), created.url(), created.events(), null, true);
+    }
+
+    private static List<String> checked(List<String> events) {
+        List<String> names = events == null ? List.of() : events;
+        List<String> unknown = names.stream().filter(name -> !EVENTS.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ValidationException(Vendor.PLANKA, "subscribe webhook", 0, "events", "unknown Planka event(s) "
+                    + unknown + "; valid events: " + String.join(", ", EVENTS.stream().sorted().toList()));
+        }
+        return names;
+    }
+
+    /** Whether the delivery carries {@code Authorization: Bearer <secret>} (constant-time comparison). */
+    public boolean verify(WebhookDelivery delivery, String secret) {
+        String authorization = delivery.header("Authorization");
+        return authorization != null && authorization.startsWith("Bearer ")
+                && Secrets.constantTimeEquals(secret, authorization.substring("Bearer ".length()));
+    }
+
+    /** Reads a delivery ({@code {event, data:{item, included}, prevData, user}}) into a neutral event. */
+    public BoardEvent parse(WebhookDelivery delivery) {
+        JsonNode body = Json.parse(Vendor.PLANKA, "parse webhook",
+                new HttpResult(200, okhttp3.Headers.of("Content-Type", "application/json"), delivery.body()));
+        String event = Json.text(body, "event");
+        JsonNode data = body.path("data");
+        if (event == null || !data.has("item")) {
+            throw new MalformedResponseException(Vendor.PLANKA, "parse webhook", 0, "not a Planka webhook delivery (no event / data.item)");
+        }
+        JsonNode item = data.get("item");
+        JsonNode included = data.path("included");
+        JsonNode card = event.startsWith("card") && !event.startsWith("cardLabel") && !event.startsWith("cardMembership")
+                ? item : first(included.path("cards"), Json.text(item, "cardId"));
+        String listId = card == null ? null : Json.text(card, "listId");
+        String toColumn = listName(included, listId);
+        String previousListId = body.path("prevData").path("item").path("listId").asText(null);
+        boolean moved = "cardUpdate".equals(event) && previousListId != null && !previousListId.equals(listId);
+        String type = switch (event) {
+            case "cardCreate" -> BoardEvent.CARD_CREATED;
+            case "cardUpdate" -> moved ? BoardEvent.CARD_MOVED : BoardEvent.CARD_UPDATED;
+            case "cardDelete" -> BoardEvent.CARD_DELETED;
+            case "commentCreate" -> BoardEvent.CARD_COMMENTED;
+            default -> BoardEvent.OTHER;
+        };
+        JsonNode board = included.path("boards").path(0);
+        String cardId = card == null ? null : Json.text(card, "id");
+        JsonNode user = body.path("user");
+        return new BoardEvent(Vendor.PLANKA, type, event, Json.text(board, "id"), Json.text(board, "name"), cardId,
+                card == null ? null : Json.text(card, "name"), cardId == null ? null : baseUrl + "/cards/" + cardId,
+                moved ? listName(body.path("prevData").path("included"), previousListId) : null, toColumn,
+                user.hasNonNull("username") ? user.get("username").asText() : Json.text(user, "name"));
+    }
+
+    private static JsonNode first(JsonNode array, String id) {
+        for (JsonNode node : array) {
+            if (id == null || id.equals(Json.text(node, "id"))) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    private static String listName(JsonNode included, String listId) {
+        JsonNode list = listId == null ? null : first(included.path("lists"), listId);
+        return list == null ? null : Json.text(list, "name");
+    }
+}
