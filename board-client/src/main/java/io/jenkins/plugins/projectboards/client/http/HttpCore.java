@@ -31,6 +31,11 @@ import okhttp3.ResponseBody;
 public final class HttpCore {
     private final Vendor vendor;
     private final OkHttpClient client;
+    /**
+     * The same client without OkHttp's own silent retry, for requests that must not be sent twice: OkHttp re-sends
+     * a request whose pooled connection turned out dead, which for a create could make a second card.
+     */
+    private final OkHttpClient writeClient;
     private final ClientOptions options;
 
     /**
@@ -45,6 +50,7 @@ public final class HttpCore {
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())
                 .build();
+        this.writeClient = client.newBuilder().retryOnConnectionFailure(false).build();
     }
 
     public Vendor vendor() {
@@ -70,7 +76,7 @@ public final class HttpCore {
         RetryPolicy policy = options.retryPolicy();
         for (int attempt = 1; ; attempt++) {
             HttpResult result;
-            try (Response response = client.newCall(request).execute()) {
+            try (Response response = (idempotent ? client : writeClient).newCall(request).execute()) {
                 ResponseBody body = response.body();
                 result = new HttpResult(response.code(), response.headers(), body == null ? "" : body.string());
             } catch (IOException e) {

@@ -45,7 +45,7 @@ public final class PlankaCards {
             String reference, Position position) {
         Instant started = clock.instant();
         ObjectNode body = Json.object().put("type", "project").put("name", name)
-                .put("position", position(boards.snapshot(boardId).cardsIn(listId), position));
+                .set("position", number(position(boards.snapshot(boardId).cardsIn(listId), position)));
         String text = PlankaCard.describe(description, reference);
         if (text != null && !text.isEmpty()) {
             body.put("description", text);
@@ -96,7 +96,8 @@ public final class PlankaCards {
     public PlankaCard move(String cardId, String boardId, String listId, Position position) {
         List<PlankaCard> others = boards.snapshot(boardId).cardsIn(listId).stream()
                 .filter(card -> !card.id().equals(cardId)).toList();
-        ObjectNode body = Json.object().put("listId", listId).put("position", position(others, position));
+        ObjectNode body = Json.object().put("listId", listId);
+        body.set("position", number(position(others, position)));
         return PlankaCard.from(transport.send("PATCH", "cards/" + cardId, body, true).path("item"));
     }
 
@@ -106,6 +107,13 @@ public final class PlankaCards {
 
     public void addMember(String cardId, String userId) {
         transport.send("POST", "cards/" + cardId + "/card-memberships", Json.object().put("userId", userId), false);
+    }
+
+    /** Whole positions go out as integers, as Planka itself writes them. */
+    private static com.fasterxml.jackson.databind.JsonNode number(double position) {
+        return position == Math.rint(position)
+                ? Json.MAPPER.getNodeFactory().numberNode((long) position)
+                : Json.MAPPER.getNodeFactory().numberNode(position);
     }
 
     static double position(List<PlankaCard> cardsInList, Position position) {

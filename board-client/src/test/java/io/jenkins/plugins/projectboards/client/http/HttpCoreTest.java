@@ -128,6 +128,17 @@ public class HttpCoreTest extends MockServerTest {
     }
 
     @Test
+    public void okHttpsOwnSilentRetryNeverResendsAWriteOnAReusedConnection() {
+        server.enqueue(new MockResponse().setBody("first"));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(new MockResponse().setBody("a second create"));
+        HttpCore core = core();
+        assertEquals("first", core.execute("list things", get(), true).body());
+        assertThrows(ConnectionException.class, () -> core.execute("create thing", post(), false));
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
     public void resetOnAGetIsRetried() {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         server.enqueue(new MockResponse().setBody("second"));

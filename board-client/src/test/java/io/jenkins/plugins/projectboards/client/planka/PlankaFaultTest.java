@@ -1,0 +1,205 @@
+package io.jenkins.plugins.projectboards.client.planka;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.CoreMatchers.not;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+
+import io.jenkins.plugins.projectboards.client.ApiException;
+import io.jenkins.plugins.projectboards.client.AuthenticationException;
+import io.jenkins.plugins.projectboards.client.BoardException;
+import io.jenkins.plugins.projectboards.client.BoardRef;
+import io.jenkins.plugins.projectboards.client.ConnectionException;
+import io.jenkins.plugins.projectboards.client.MalformedResponseException;
+import io.jenkins.plugins.projectboards.client.NotFoundException;
+import io.jenkins.plugins.projectboards.client.Position;
+import io.jenkins.plugins.projectboards.client.UnknownNameException;
+import io.jenkins.plugins.projectboards.client.ValidationException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.Test;
+
+/** Planka's failures, the password login's lifecycle, and creates that never make two cards. */
+public class PlankaFaultTest extends PlankaTestSupport {
+
+    private static void assertNoSecret(BoardException e) {
+        for (String secret : List.of(API_KEY, PASSWORD)) {
+            assertThat(e.getMessage(), not(containsString(secret)));
+            assertThat(e.toString(), not(containsString(secret)));
+        }
+    }
+
+    @Test
+    public void badApiKeyIsAnAuthenticationErrorWithoutTheKey() {
+        answer("07-error-bad-apikey");
+        AuthenticationException e = assertThrows(AuthenticationException.class, () -> client().whoAmI());
+        assertEquals("Planka GET /api/users/me (HTTP 401): Planka refused the credentials (Access token is missing, invalid or expired)",
+                e.getMessage());
+        assertEquals(1, server.getRequestCount());
+        assertNoSecret(e);
+    }
+
+    @Test
+    public void passwordLoginOnceThenBearerForEveryCall() throws Exception {
+        answer("03-login-admin");
+        answer("04-users-me-bearer");
+        answer("36-comments-index");
+        PlankaClient client = passwordClient();
+        client.whoAmI();
+        client.comments().list(CARD);
+        RecordedRequest login = take();
+        assertEquals("POST", login.getMethod());
+        assertEquals("/api/access-tokens", login.getPath());
+        assertNull(login.getHeader("Authorization"));
+        assertEquals(io.jenkins.plugins.projectboards.client.http.Json.MAPPER.readTree(
+                "{\"emailOrUsername\":\"admin@example.com\",\"password\":\"" + PASSWORD + "\"}"),
+                io.jenkins.plugins.projectboards.client.http.Json.MAPPER.readTree(login.getBody().readUtf8()));
+        // The recorded login answers the placeholder "<JWT>" as the token.
+        assertEquals("Bearer <JWT>", take().getHeader("Authorization"));
+        assertEquals("Bearer <JWT>", take().getHeader("Authorization"));
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    public void expiredTokenIsRenewedOnceAndTheRequestRepeatedOnce() throws Exception {
+        json(200, "{\"item\":\"token-1\"}");
+        answer("06-error-bad-bearer");
+        json(200, "{\"item\":\"token-2\"}");
+        answer("04-users-me-bearer");
+        assertEquals("Planka user admin (admin)", passwordClient().whoAmI());
+        take();
+        assertEquals("Bearer token-1", take().getHeader("Authorization"));
+        assertEquals("/api/access-tokens", take().getPath());
+        assertEquals("Bearer token-2", take().getHeader("Authorization"));
+    }
+
+    @Test
+    public void tokenRefusedTwiceIsAnAuthenticationError() {
+        json(200, "{\"item\":\"token-1\"}");
+        answer("06-error-bad-bearer");
+        json(200, "{\"item\":\"token-2\"}");
+        answer("06-error-bad-bearer");
+        assertThrows(AuthenticationException.class, () -> passwordClient().whoAmI());
+        assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
+    public void wrongPasswordAndPendingTermsAreExplained() {
+        answer("01-login-bad-password");
+        AuthenticationException wrong = assertThrows(AuthenticationException.class, () -> passwordClient().whoAmI());
+        assertEquals("Planka POST /api/access-tokens (HTTP 401): Planka refused the e-mail or user name and password", wrong.getMessage());
+        assertNoSecret(wrong);
+        answer("10-login-user-terms-pending");
+        AuthenticationException terms = assertThrows(AuthenticationException.class, () -> passwordClient().whoAmI());
+        assertThat(terms.getMessage(), containsString("must first accept Planka's terms"));
+    }
+
+    @Test
+    public void missingOrInvalidParamsListPlankasProblems() {
+        answer("39-boards-show");
+        answer("27-error-card-bad-duedate");
+        ValidationException e = assertThrows(ValidationException.class, () -> client().cards().create(BOARD, TODO, "x", null, null, null, Position.BOTTOM));
+        assertThat(e.getMessage(), containsString("Planka POST /api/lists/{id}/cards (HTTP 400)"));
+        assertThat(e.getMessage(), containsString("missing or invalid parameter"));
+    }
+
+    @Test
+    public void positionMissingIs422Validation() {
+        answer("39-boards-show");
+        answer("33-error-move-no-position");
+        ValidationException e = assertThrows(ValidationException.class, () -> client().cards().move(CARD, BOARD, DOING, Position.TOP));
+        assertThat(e.getMessage(), containsString("(HTTP 422): Position must be present"));
+    }
+
+    @Test
+    public void adminOnlyEndpointSays404MayMeanNotAdmin() {
+        answer("16-error-webhook-non-admin");
+        NotFoundException e = assertThrows(NotFoundException.class, () -> client().webhooks().list());
+        assertThat(e.getMessage(), containsString("is not an admin for admin-only calls"));
+    }
+
+    @Test
+    public void readsAreRetriedAfter503AndTimeouts() {
+        server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "3"));
+        answer("05-users-me-apikey");
+        assertEquals("Planka user admin (admin)", client().whoAmI());
+        assertEquals(List.of(Duration.ofSeconds(3)), sleeper.waits);
+        PlankaClient slow = new PlankaClient(baseUrl(), PlankaCredentials.apiKey(API_KEY), http,
+                options.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200)));
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse().setBody("{}").setBodyDelay(1, TimeUnit.SECONDS));
+        }
+        ConnectionException e = assertThrows(ConnectionException.class, () -> slow.users().me());
+        assertThat(e.getMessage(), containsString("timed out after 3 attempts"));
+        assertNoSecret(e);
+    }
+
+    @Test
+    public void commentIsNotRetriedAfter500But429IsRetried() {
+        server.enqueue(new MockResponse().setResponseCode(500).setBody("Internal Server Error"));
+        ApiException e = assertThrows(ApiException.class, () -> client().comments().create(CARD, "x"));
+        assertEquals("Planka POST /api/cards/{id}/comments (HTTP 500): Planka answered 500", e.getMessage());
+        assertEquals(1, server.getRequestCount());
+        server.enqueue(new MockResponse().setResponseCode(429));
+        answer("35-comments-create");
+        assertEquals("Smoke comment", client().comments().create(CARD, "Smoke comment").text());
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    public void htmlAndMalformedAnswers() {
+        server.enqueue(new MockResponse().setResponseCode(500).setHeader("Content-Type", "text/html")
+                .setBody("<!DOCTYPE html><html><head><title>Planka</title></head></html>"));
+        assertThat(assertThrows(MalformedResponseException.class, () -> client().comments().create(CARD, "x")).getMessage(),
+                containsString("an HTML page titled 'Planka'"));
+        json(200, "{\"item\":{\"id\":");
+        assertThrows(MalformedResponseException.class, () -> client().whoAmI());
+    }
+
+    @Test
+    public void unknownListListsTheBoardsLists() {
+        answer("39-boards-show");
+        UnknownNameException e = assertThrows(UnknownNameException.class,
+                () -> client().resolveColumn(new BoardRef(BOARD, "Smoke"), "Shipped"));
+        assertEquals("Planka resolve column: unknown column 'Shipped'; valid columns: Todo, Doing, Done", e.getMessage());
+    }
+
+    @Test
+    public void lostCreateAnswerFindsTheCardByItsReference() throws Exception {
+        answer("39-boards-show");
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        json(200, "{\"item\":{},\"included\":{\"cards\":[{\"id\":\"42\",\"name\":\"Deploy\",\"listId\":\"" + TODO + "\",\"boardId\":\""
+                + BOARD + "\",\"position\":65536,\"description\":\"[//]: # (project-boards-ref: REL-1)\"}]}}");
+        PlankaCard card = client().cards().create(BOARD, TODO, "Deploy", null, null, "REL-1", Position.BOTTOM);
+        assertEquals("42", card.id());
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    public void lostCreateAnswerWithNoTraceIsSentOnceMore() throws Exception {
+        answer("39-boards-show");
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        // A same-named card exists, but it was created long before this attempt (NOW is 2026-11-24T12:00Z).
+        json(200, "{\"item\":{},\"included\":{\"cards\":[{\"id\":\"41\",\"name\":\"Deploy\",\"listId\":\"" + TODO + "\",\"boardId\":\""
+                + BOARD + "\",\"position\":1,\"createdAt\":\"2026-01-01T00:00:00.000Z\"}]}}");
+        answer("31-cards-create");
+        assertEquals(CARD, client().cards().create(BOARD, TODO, "Deploy", null, null, null, Position.BOTTOM).id());
+        take();
+        assertEquals("/api/lists/" + TODO + "/cards", take().getPath());
+        assertEquals("/api/boards/" + BOARD, take().getPath());
+        assertEquals("/api/lists/" + TODO + "/cards", take().getPath());
+    }
+
+    @Test
+    public void credentialsAndClientNeverShowSecrets() {
+        assertEquals("ApiKey[****]", PlankaCredentials.apiKey(API_KEY).toString());
+        assertThat(PlankaCredentials.password("admin", PASSWORD).toString(), not(containsString(PASSWORD)));
+        assertThat(client().toString(), not(containsString(API_KEY)));
+    }
+}
