@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * A card as a user names it: {@code #123} or {@code 123} (an id), {@code ref:EXT-1} or any other word (an external
- * reference), or the card's URL on Kanboard or Planka (the id is read out of it).
+ * reference), or the card's URL on Kanboard, Planka or Projectplace (the id is read out of it).
  *
  * @param kind whether {@link #value} is the vendor's id or an external reference
  * @param text what the user wrote, for messages
@@ -23,6 +23,8 @@ public record CardRef(Kind kind, String value, String text) {
     private static final Pattern PLANKA_URL = Pattern.compile("/cards/(\\d+)(?:[/?#].*)?$");
     private static final Pattern KANBOARD_QUERY_URL = Pattern.compile("[?&]task_id=(\\d+)");
     private static final Pattern KANBOARD_PRETTY_URL = Pattern.compile("/task/(\\d+)(?:[/?#].*)?$");
+    // Projectplace: the card's direct_url, <web>/#direct/card/<id>.
+    private static final Pattern PROJECTPLACE_URL = Pattern.compile("#direct/card/(\\d+)$");
 
     public static CardRef id(String id) {
         return new CardRef(Kind.ID, id, id);
@@ -52,13 +54,13 @@ public record CardRef(Kind kind, String value, String text) {
             return new CardRef(Kind.REFERENCE, matcher.group(1), value);
         }
         if (value.startsWith("http://") || value.startsWith("https://")) {
-            for (Pattern url : new Pattern[] {PLANKA_URL, KANBOARD_QUERY_URL, KANBOARD_PRETTY_URL}) {
+            for (Pattern url : new Pattern[] {PLANKA_URL, KANBOARD_QUERY_URL, KANBOARD_PRETTY_URL, PROJECTPLACE_URL}) {
                 matcher = url.matcher(value);
                 if (matcher.find()) {
                     return new CardRef(Kind.ID, matcher.group(1), value);
                 }
             }
-            throw new IllegalArgumentException("'" + value + "' is not a Kanboard task URL or a Planka card URL");
+            throw new IllegalArgumentException("'" + value + "' is not a card URL of Kanboard, Planka or Projectplace");
         }
         return new CardRef(Kind.REFERENCE, value, value);
     }

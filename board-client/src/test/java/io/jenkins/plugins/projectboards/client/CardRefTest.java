@@ -35,6 +35,7 @@ public class CardRefTest {
         assertRef("http://127.0.0.1:18080/?controller=TaskViewController&action=show&task_id=4&project_id=4", Kind.ID, "4");
         assertRef("https://kanboard.example/project/4/task/17", Kind.ID, "17");
         assertRef("https://kanboard.example/task/17", Kind.ID, "17");
+        assertRef("https://service.projectplace.com/#direct/card/18776663", Kind.ID, "18776663");
     }
 
     @Test
@@ -46,7 +47,7 @@ public class CardRefTest {
     public void blankAndForeignUrlsAreRefused() {
         assertEquals("a card id, reference or URL is required",
                 assertThrows(IllegalArgumentException.class, () -> CardRef.parse("  ")).getMessage());
-        assertEquals("'https://example.com/board/7' is not a Kanboard task URL or a Planka card URL",
+        assertEquals("'https://example.com/board/7' is not a card URL of Kanboard, Planka or Projectplace",
                 assertThrows(IllegalArgumentException.class, () -> CardRef.parse("https://example.com/board/7")).getMessage());
     }
 }

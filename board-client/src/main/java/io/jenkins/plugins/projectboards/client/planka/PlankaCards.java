@@ -7,6 +7,7 @@ import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ConnectionException;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.Position;
+import io.jenkins.plugins.projectboards.client.ReferenceMarker;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public final class PlankaCards {
 
     /**
      * Creates a card of type {@code project} at the top or bottom of a list. A due date is sent as midnight UTC of
-     * that day; a reference is stored as the description's marker line ({@link PlankaCard}). When the create's
+     * that day; a reference is stored as the description's marker line ({@link ReferenceMarker}). When the create's
      * answer is lost, the card it may have made is looked for (by reference, else by name in the list among cards
      * created since the attempt began) before the create is sent once more.
      */
@@ -46,7 +47,7 @@ public final class PlankaCards {
         Instant started = clock.instant();
         ObjectNode body = Json.object().put("type", "project").put("name", name)
                 .set("position", number(position(boards.snapshot(boardId).cardsIn(listId), position)));
-        String text = PlankaCard.describe(description, reference);
+        String text = ReferenceMarker.append(description, reference);
         if (text != null && !text.isEmpty()) {
             body.put("description", text);
         }

@@ -93,7 +93,7 @@ public class BoardOperationsValidationTest {
         ValidationException e = invalid(() -> operations.moveCard(
                 new MoveCardRequest("https://example.com/boards/3", "Done", null, null, false)));
         assertEquals("card", e.field());
-        assertEquals("Kanboard moveCard: 'card': 'https://example.com/boards/3' is not a Kanboard task URL or a Planka card URL",
+        assertEquals("Kanboard moveCard: 'card': 'https://example.com/boards/3' is not a card URL of Kanboard, Planka or Projectplace",
                 e.getMessage());
     }
 

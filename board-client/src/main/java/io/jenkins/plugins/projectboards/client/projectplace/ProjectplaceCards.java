@@ -1,0 +1,116 @@
+package io.jenkins.plugins.projectboards.client.projectplace;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.projectboards.client.ApiException;
+import io.jenkins.plugins.projectboards.client.BoardException;
+import io.jenkins.plugins.projectboards.client.ClientOptions;
+import io.jenkins.plugins.projectboards.client.ConnectionException;
+import io.jenkins.plugins.projectboards.client.NotFoundException;
+import io.jenkins.plugins.projectboards.client.ReferenceMarker;
+import io.jenkins.plugins.projectboards.client.http.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Cards: create (never twice), read, find by reference, move to a column. */
+public final class ProjectplaceCards {
+    /** How far back a card found after a lost create answer may have been created and still count as ours. */
+    static final Duration RECOVERY_WINDOW = Duration.ofMinutes(2);
+
+    private final ProjectplaceTransport transport;
+    private final ProjectplaceBoards boards;
+    private final Clock clock;
+
+    ProjectplaceCards(ProjectplaceTransport transport, ProjectplaceBoards boards, ClientOptions options) {
+        this.transport = transport;
+        this.boards = boards;
+        this.clock = options.clock();
+    }
+
+    /**
+     * Creates a card ({@code POST /1/projects/{workspace}/cards/create-new}). When the answer is lost, the card it
+     * may have made is looked for among the board's cards (by reference, else by title in the column since the
+     * attempt began) before the create is sent once more.
+     *
+     * @param labelId, assigneeId, due, reference optional ({@code null})
+     */
+    public ProjectplaceCard create(ProjectplaceBoard board, String columnId, String title, String description,
+            String labelId, String assigneeId, LocalDate due, String reference) {
+        Instant started = clock.instant();
+        ObjectNode body = Json.object().put("title", title)
+                .put("board_id", Long.parseLong(board.id()))
+                .put("column_id", Long.parseLong(columnId));
+        String text = ReferenceMarker.append(description, reference);
+        if (text != null && !text.isEmpty()) {
+            body.put("description", text);
+        }
+        if (labelId != null) {
+            body.put("label_id", Long.parseLong(labelId));
+        }
+        if (assigneeId != null) {
+            body.put("assignee_id", Long.parseLong(assigneeId));
+        }
+        if (due != null) {
+            body.put("due_date", due.toString());
+        }
+        String path = transport.v1("projects/" + board.workspaceId() + "/cards/create-new");
+        try {
+            return ProjectplaceCard.from(transport.send("POST", path, body, false));
+        } catch (ConnectionException | ApiException e) {
+            if (e.httpStatus() > 0 && e.httpStatus() < 500) {
+                throw e;
+            }
+            return madeBy(board.id(), columnId, title, reference, started, e)
+                    .orElseGet(() -> ProjectplaceCard.from(transport.send("POST", path, body, false)));
+        }
+    }
+
+    private Optional<ProjectplaceCard> madeBy(String boardId, String columnId, String title, String reference,
+            Instant started, BoardException failure) {
+        try {
+            Instant since = started.minus(RECOVERY_WINDOW);
+            return boards.cards(boardId).stream()
+                    .filter(card -> reference != null
+                            ? reference.equals(card.reference())
+                            : title.equals(card.title()) && columnId.equals(card.columnId())
+                                    && card.createdTime() != null && !card.createdTime().isBefore(since))
+                    .findFirst();
+        } catch (BoardException lookupFailed) {
+            throw failure;
+        }
+    }
+
+    /** A card by id ({@code GET /1/cards/{id}}, inferred); empty when Projectplace does not know it. */
+    public Optional<ProjectplaceCard> get(String cardId) {
+        try {
+            return Optional.of(ProjectplaceCard.from(transport.get(transport.v1("cards/" + cardId))));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<ProjectplaceCard> byReference(String boardId, String reference) {
+        return boards.cards(boardId).stream().filter(card -> reference.equals(card.reference())).findFirst();
+    }
+
+    /**
+     * Moves a card to a column, keeping its activity (swimlane), at the top of the column
+     * ({@code POST /1/boards/{id}/move-cards}, inferred). Idempotent.
+     */
+    public void move(ProjectplaceCard card, String columnId) {
+        ObjectNode swimlane = Json.object().put("type", "planlet_id");
+        if (card.planletId() == null) {
+            swimlane.putNull("value");
+        } else {
+            swimlane.put("value", Long.parseLong(card.planletId()));
+        }
+        ObjectNode body = Json.object();
+        body.set("card_ids", Json.MAPPER.createArrayNode().add(Long.parseLong(card.id())));
+        body.put("column_id", Long.parseLong(columnId));
+        body.putNull("after_card");
+        body.set("swimlane", swimlane);
+        transport.send("POST", transport.v1("boards/" + card.boardId() + "/move-cards"), body, true);
+    }
+}

@@ -1,0 +1,196 @@
+package io.jenkins.plugins.projectboards.client.projectplace;
+
+import io.jenkins.plugins.projectboards.client.BoardClient;
+import io.jenkins.plugins.projectboards.client.BoardEvent;
+import io.jenkins.plugins.projectboards.client.BoardRef;
+import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardDraft;
+import io.jenkins.plugins.projectboards.client.CardRef;
+import io.jenkins.plugins.projectboards.client.ClientOptions;
+import io.jenkins.plugins.projectboards.client.ColumnRef;
+import io.jenkins.plugins.projectboards.client.CommentRef;
+import io.jenkins.plugins.projectboards.client.ConfigurationException;
+import io.jenkins.plugins.projectboards.client.Position;
+import io.jenkins.plugins.projectboards.client.UserRef;
+import io.jenkins.plugins.projectboards.client.ValidationException;
+import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.WebhookDelivery;
+import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.http.HttpCore;
+import io.jenkins.plugins.projectboards.client.http.Json;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Planview Projectplace over its REST API with a robot account. The connection URL defaults to
+ * {@code https://api.projectplace.com}.
+ *
+ * <p>Neutral terms: a board is a board named {@code Workspace/Board} or by id, a column a board column
+ * ({@code progress}), a card a card; a reference is a marker line in the description. Several endpoints are
+ * inferred from the web application's API and are adjustable through {@link ProjectplaceSettings}.
+ */
+public final class ProjectplaceClient implements BoardClient {
+    private final String baseUrl;
+    private final ProjectplaceCredentials credentials;
+    private final ProjectplaceSettings settings;
+    private final ProjectplaceTransport transport;
+    private final ProjectplaceBoards boards;
+    private final ProjectplaceCards cards;
+    private final ProjectplaceComments comments;
+    private final ProjectplaceUsers users;
+    private final ProjectplaceWebhooks webhooks;
+
+    public ProjectplaceClient(String url, ProjectplaceCredentials credentials, OkHttpClient http, ClientOptions options) {
+        this(url, credentials, http, options, ProjectplaceSettings.defaults());
+    }
+
+    public ProjectplaceClient(String url, ProjectplaceCredentials credentials, OkHttpClient http, ClientOptions options,
+            ProjectplaceSettings settings) {
+        String given = url == null || url.isBlank() ? ProjectplaceSettings.DEFAULT_URL : url.strip();
+        HttpUrl parsed = HttpUrl.parse(given);
+        if (parsed == null) {
+            throw new ConfigurationException(Vendor.PROJECTPLACE, "connect", 0, "'url' is not an http(s) URL: '" + url + "'");
+        }
+        this.baseUrl = parsed.toString().replaceAll("/+$", "");
+        this.credentials = credentials;
+        this.settings = settings;
+        this.transport = new ProjectplaceTransport(new HttpCore(Vendor.PROJECTPLACE, http, options), HttpUrl.get(baseUrl),
+                credentials, settings);
+        this.boards = new ProjectplaceBoards(transport, options);
+        this.cards = new ProjectplaceCards(transport, boards, options);
+        this.comments = new ProjectplaceComments(transport);
+        this.users = new ProjectplaceUsers(transport, options);
+        this.webhooks = new ProjectplaceWebhooks(transport);
+    }
+
+    public ProjectplaceBoards boards() {
+        return boards;
+    }
+
+    public ProjectplaceCards cards() {
+        return cards;
+    }
+
+    public ProjectplaceComments comments() {
+        return comments;
+    }
+
+    public ProjectplaceUsers users() {
+        return users;
+    }
+
+    public ProjectplaceWebhooks webhooks() {
+        return webhooks;
+    }
+
+    @Override
+    public Vendor vendor() {
+        return Vendor.PROJECTPLACE;
+    }
+
+    @Override
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public String whoAmI() {
+        var profile = transport.get(transport.v1("user/me/profile"));
+        return "Projectplace robot " + (Json.text(profile, "first_name") + " " + Json.text(profile, "last_name")).strip()
+                + " (" + Json.text(profile, "email") + ")";
+    }
+
+    @Override
+    public BoardRef resolveBoard(String nameOrId) {
+        ProjectplaceBoard board = boards.resolve(nameOrId);
+        return new BoardRef(board.id(), board.workspaceName() == null ? board.name() : board.qualifiedName());
+    }
+
+    @Override
+    public List<ColumnRef> columns(BoardRef board) {
+        return boards.board(board.id()).columns().stream().map(column -> new ColumnRef(column.id(), column.name())).toList();
+    }
+
+    /** A Projectplace card carries at most one label, and it must exist on the board. */
+    @Override
+    public void checkLabels(BoardRef board, List<String> labels) {
+        if (labels.size() > 1) {
+            throw new ValidationException(Vendor.PROJECTPLACE, "createTask", 0, "labels", "a Projectplace card has at most one label");
+        }
+        labels.forEach(label -> boards.label(boards.board(board.id()), label));
+    }
+
+    @Override
+    public UserRef resolveUser(String emailOrId) {
+        ProjectplaceUser user = users.user(emailOrId);
+        return new UserRef(user.id(), user.email());
+    }
+
+    @Override
+    public Card createCard(BoardRef board, ColumnRef column, CardDraft draft) {
+        ProjectplaceBoard target = boards.board(board.id());
+        String labelId = draft.labels().isEmpty() ? null : boards.label(target, draft.labels().get(0)).id();
+        ProjectplaceCard card = cards.create(target, column.id(), draft.title(), draft.description(), labelId,
+                draft.assignee() == null ? null : draft.assignee().id(), draft.due(), draft.reference());
+        return card(card, board, column);
+    }
+
+    @Override
+    public Optional<Card> findCard(CardRef ref, BoardRef board) {
+        if (ref.kind() == CardRef.Kind.ID) {
+            return cards.get(ref.value()).map(card -> card(card, null, null));
+        }
+        if (board == null) {
+            throw new ValidationException(Vendor.PROJECTPLACE, "find card", 0, "board",
+                    "Projectplace finds a card by reference only within a board: name the board");
+        }
+        return cards.byReference(board.id(), ref.value()).map(card -> card(card, board, null));
+    }
+
+    /** Projectplace places moved cards at the top of the column; {@code position} is not used. */
+    @Override
+    public Card moveCard(Card card, ColumnRef column, Position position) {
+        ProjectplaceCard current = cards.get(card.id()).orElseThrow(() -> new io.jenkins.plugins.projectboards.client.NotFoundException(
+                Vendor.PROJECTPLACE, "moveCard", 0, "card " + card.id() + " no longer exists"));
+        cards.move(current, column.id());
+        return new Card(Vendor.PROJECTPLACE, card.id(), card.title(), card.url(), card.board(), column, card.reference());
+    }
+
+    @Override
+    public CommentRef comment(Card card, String text) {
+        return new CommentRef(comments.create(card.id(), text), card.id(), card.url());
+    }
+
+    @Override
+    public WebhookSubscription subscribeWebhook(BoardRef board, String url, List<String> events, String secret) {
+        return webhooks.subscribe(boards.board(board.id()), url, events, secret);
+    }
+
+    @Override
+    public boolean verifyWebhook(WebhookDelivery delivery, String secret) {
+        return webhooks.verify(delivery, secret);
+    }
+
+    @Override
+    public BoardEvent parseWebhook(WebhookDelivery delivery) {
+        return webhooks.parse(delivery);
+    }
+
+    private Card card(ProjectplaceCard card, BoardRef knownBoard, ColumnRef knownColumn) {
+        ProjectplaceBoard board = boards.board(card.boardId());
+        BoardRef boardRef = knownBoard != null ? knownBoard : new BoardRef(board.id(), board.workspaceName() == null ? board.name() : board.qualifiedName());
+        ColumnRef column = knownColumn != null ? knownColumn : board.columns().stream()
+                .filter(candidate -> candidate.id().equals(card.columnId()))
+                .map(candidate -> new ColumnRef(candidate.id(), candidate.name())).findFirst()
+                .orElse(new ColumnRef(card.columnId(), card.columnId()));
+        String url = card.directUrl() != null ? card.directUrl() : settings.webUrl() + "/#direct/card/" + card.id();
+        return new Card(Vendor.PROJECTPLACE, card.id(), card.title(), url, boardRef, column, card.reference());
+    }
+
+    @Override
+    public String toString() {
+        return "ProjectplaceClient[" + baseUrl + ", " + credentials + "]";
+    }
+}

@@ -1,0 +1,4 @@
+package io.jenkins.plugins.projectboards.client.projectplace;
+
+/** A Projectplace workspace (the API calls it a project). */
+public record ProjectplaceWorkspace(String id, String name) {}
