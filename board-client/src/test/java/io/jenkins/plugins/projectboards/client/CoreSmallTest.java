@@ -5,40 +5,19 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.jenkins.plugins.projectboards.client.testing.TestTime;
 import org.junit.Test;
 
 public class CoreSmallTest {
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T12:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     public void cacheLoadsOnceWithinTheTtlAndAgainAfterIt() {
-        ManualClock clock = new ManualClock();
+        TestTime clock = new TestTime(Instant.parse("2026-11-24T12:00:00Z"));
         TtlCache<String, String> cache = new TtlCache<>(clock, Duration.ofMinutes(2));
         AtomicInteger loads = new AtomicInteger();
         for (int i = 0; i < 100; i++) {

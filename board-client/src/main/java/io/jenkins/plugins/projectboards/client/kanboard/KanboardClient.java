@@ -16,6 +16,7 @@ import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.http.BaseUrl;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import java.util.List;
 import java.util.Optional;
@@ -42,11 +43,7 @@ public final class KanboardClient implements BoardClient {
     private final KanboardWebhooks webhooks;
 
     public KanboardClient(String url, KanboardCredentials credentials, OkHttpClient http, ClientOptions options) {
-        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
-        if (parsed == null) {
-            throw new ConfigurationException(Vendor.KANBOARD, "connect", 0, "'url' is not an http(s) URL: '" + url + "'");
-        }
-        String text = parsed.toString().replaceAll("/+$", "");
+        String text = BaseUrl.normalize(Vendor.KANBOARD, url);
         this.baseUrl = text.endsWith("/" + ENDPOINT) ? text.substring(0, text.length() - ENDPOINT.length() - 1) : text;
         this.credentials = credentials;
         this.transport = new KanboardTransport(new HttpCore(Vendor.KANBOARD, http, options),

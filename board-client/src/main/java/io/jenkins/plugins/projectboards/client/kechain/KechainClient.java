@@ -9,13 +9,13 @@ import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
-import io.jenkins.plugins.projectboards.client.ConfigurationException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.http.BaseUrl;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import java.util.List;
 import java.util.Optional;
@@ -43,13 +43,9 @@ public final class KechainClient implements BoardClient {
     private final KechainServiceRun serviceRun;
 
     public KechainClient(String url, KechainCredentials credentials, OkHttpClient http, ClientOptions options) {
-        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
-        if (parsed == null) {
-            throw new ConfigurationException(Vendor.KECHAIN, "connect", 0, "'url' is not an http(s) URL: '" + url + "'");
-        }
-        String text = parsed.toString();
-        HttpUrl base = HttpUrl.get(text.endsWith("/") ? text : text + "/");
-        this.baseUrl = base.toString().replaceAll("/+$", "");
+        this.baseUrl = BaseUrl.normalize(Vendor.KECHAIN, url);
+        // KE-chain's relative paths are joined like urljoin does: the base must end with a slash to keep its path.
+        HttpUrl base = HttpUrl.get(baseUrl + "/");
         this.credentials = credentials;
         KechainTransport transport = new KechainTransport(new HttpCore(Vendor.KECHAIN, http, options), base, credentials);
         this.boards = new KechainBoards(transport, options);

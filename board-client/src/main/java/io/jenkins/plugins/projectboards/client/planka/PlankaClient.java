@@ -9,13 +9,13 @@ import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
-import io.jenkins.plugins.projectboards.client.ConfigurationException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.http.BaseUrl;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import java.util.List;
 import java.util.Optional;
@@ -40,11 +40,7 @@ public final class PlankaClient implements BoardClient {
     private final PlankaWebhooks webhooks;
 
     public PlankaClient(String url, PlankaCredentials credentials, OkHttpClient http, ClientOptions options) {
-        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
-        if (parsed == null) {
-            throw new ConfigurationException(Vendor.PLANKA, "connect", 0, "'url' is not an http(s) URL: '" + url + "'");
-        }
-        this.baseUrl = parsed.toString().replaceAll("/+$", "");
+        this.baseUrl = BaseUrl.normalize(Vendor.PLANKA, url);
         this.credentials = credentials;
         PlankaTransport transport = new PlankaTransport(new HttpCore(Vendor.PLANKA, http, options), HttpUrl.get(baseUrl), credentials);
         this.boards = new PlankaBoards(transport, options);

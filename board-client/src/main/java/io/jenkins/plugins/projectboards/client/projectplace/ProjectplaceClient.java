@@ -9,13 +9,13 @@ import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
-import io.jenkins.plugins.projectboards.client.ConfigurationException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.http.BaseUrl;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.util.List;
@@ -48,12 +48,7 @@ public final class ProjectplaceClient implements BoardClient {
 
     public ProjectplaceClient(String url, ProjectplaceCredentials credentials, OkHttpClient http, ClientOptions options,
             ProjectplaceSettings settings) {
-        String given = url == null || url.isBlank() ? ProjectplaceSettings.DEFAULT_URL : url.strip();
-        HttpUrl parsed = HttpUrl.parse(given);
-        if (parsed == null) {
-            throw new ConfigurationException(Vendor.PROJECTPLACE, "connect", 0, "'url' is not an http(s) URL: '" + url + "'");
-        }
-        this.baseUrl = parsed.toString().replaceAll("/+$", "");
+        this.baseUrl = BaseUrl.normalize(Vendor.PROJECTPLACE, url == null || url.isBlank() ? ProjectplaceSettings.DEFAULT_URL : url);
         this.credentials = credentials;
         this.settings = settings;
         this.transport = new ProjectplaceTransport(new HttpCore(Vendor.PROJECTPLACE, http, options), HttpUrl.get(baseUrl),

@@ -6,13 +6,9 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.projectboards.client.ValidationException;
-import io.jenkins.plugins.projectboards.client.http.Sleeper;
 import io.jenkins.plugins.projectboards.client.testing.Fixture;
-import java.time.Clock;
+import io.jenkins.plugins.projectboards.client.testing.TestTime;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -21,33 +17,6 @@ import org.junit.Test;
 
 /** A service run from start (or attach) to its end, with a clock that only moves when the run waits. */
 public class KechainServiceRunTest extends KechainTestSupport {
-
-    /** Time that passes only when the run sleeps; every wait is written down. */
-    private static final class TestTime extends Clock implements Sleeper {
-        Instant now = NOW;
-        final List<Duration> waits = new ArrayList<>();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public void sleep(Duration duration) {
-            waits.add(duration);
-            now = now.plus(duration);
-        }
-    }
 
     /** Records what the listener was told, as "started:<id>:<attached>" and status names. */
     private static final class Events implements KechainServiceRun.Listener {
@@ -64,7 +33,7 @@ public class KechainServiceRunTest extends KechainTestSupport {
         }
     }
 
-    private final TestTime time = new TestTime();
+    private final TestTime time = new TestTime(NOW);
 
     private KechainServiceRun run() {
         return new KechainClient(baseUrl(), KechainCredentials.token(TOKEN), http, options.withTime(time, time, () -> 0.0)).serviceRun();

@@ -14,11 +14,8 @@ import io.jenkins.plugins.projectboards.client.ConnectionException;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.testing.Fixture;
-import java.time.Clock;
+import io.jenkins.plugins.projectboards.client.testing.TestTime;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,26 +32,6 @@ import org.junit.Test;
 /** The robot token's lifecycle, and Projectplace's failures. */
 public class ProjectplaceTokenAndFaultTest extends ProjectplaceTestSupport {
     private static final String PROFILE = "{\"first_name\":\"Build\",\"last_name\":\"Robot\",\"email\":\"robot@example.com\"}";
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     public void oneTokenForManyCalls() throws Exception {
@@ -125,7 +102,7 @@ public class ProjectplaceTokenAndFaultTest extends ProjectplaceTestSupport {
 
     @Test
     public void tokenIsRenewedAMarginBeforeItExpires() throws Exception {
-        MovableClock clock = new MovableClock();
+        TestTime clock = new TestTime(NOW);
         ProjectplaceClient client = new ProjectplaceClient(baseUrl(), new ProjectplaceCredentials(CLIENT_ID, CLIENT_SECRET), http,
                 options.withTime(clock, sleeper, () -> 0.0));
         server.enqueue(Fixture.json(200, "{\"access_token\":\"t1\",\"expires_in\":3600}"));
