@@ -1,0 +1,132 @@
+package io.jenkins.plugins.projectboards;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
+import hudson.model.Descriptor.FormException;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Manage Jenkins → System → Project Boards: the board connections, the default one, and whether step failures fail
+ * the build. Every property is a {@link DataBoundSetter} that saves, so the form, JCasC
+ * ({@code unclassified: projectBoards:}) and Groovy all configure it the same way.
+ */
+@Extension
+@Symbol("projectBoards")
+public class ProjectBoardsConfiguration extends GlobalConfiguration {
+
+    private List<BoardConnection> connections = new ArrayList<>();
+    private String defaultConnection;
+    private boolean failOnError = true;
+
+    public ProjectBoardsConfiguration() {
+        load();
+    }
+
+    public static ProjectBoardsConfiguration get() {
+        return ExtensionList.lookupSingleton(ProjectBoardsConfiguration.class);
+    }
+
+    public List<BoardConnection> getConnections() {
+        return connections;
+    }
+
+    /** @throws IllegalArgumentException when two connections share a name (steps refer to them by name) */
+    @DataBoundSetter
+    public void setConnections(List<BoardConnection> connections) {
+        List<BoardConnection> checked = connections == null ? new ArrayList<>() : new ArrayList<>(connections);
+        Set<String> seen = new HashSet<>();
+        for (BoardConnection connection : checked) {
+            if (!seen.add(connection.getName())) {
+                throw new IllegalArgumentException(Messages.ProjectBoardsConfiguration_duplicateName(connection.getName()));
+            }
+        }
+        this.connections = checked;
+        save();
+    }
+
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        // Optional fields absent from the form mean "cleared": reset them before binding.
+        defaultConnection = null;
+        try {
+            req.bindJSON(this, json);
+        } catch (IllegalArgumentException e) {
+            throw new FormException(e.getMessage(), e, "connections");
+        }
+        return true;
+    }
+
+    public String getDefaultConnection() {
+        return defaultConnection;
+    }
+
+    @DataBoundSetter
+    public void setDefaultConnection(String defaultConnection) {
+        this.defaultConnection = Util.fixEmptyAndTrim(defaultConnection);
+        save();
+    }
+
+    public boolean isFailOnError() {
+        return failOnError;
+    }
+
+    @DataBoundSetter
+    public void setFailOnError(boolean failOnError) {
+        this.failOnError = failOnError;
+        save();
+    }
+
+    /**
+     * The connection a step names, or the default one when it names none.
+     *
+     * @throws IllegalArgumentException with a message that lists the configured connections
+     */
+    public BoardConnection connection(String name) {
+        String wanted = Util.fixEmptyAndTrim(name);
+        if (wanted == null) {
+            wanted = defaultConnection;
+        }
+        if (wanted == null) {
+            if (connections.size() == 1) {
+                return connections.get(0);
+            }
+            throw new IllegalArgumentException(Messages.ProjectBoardsConfiguration_noConnectionGiven(names()));
+        }
+        for (BoardConnection connection : connections) {
+            if (connection.getName().equals(wanted)) {
+                return connection;
+            }
+        }
+        throw new IllegalArgumentException(Messages.ProjectBoardsConfiguration_unknownConnection(wanted, names()));
+    }
+
+    private String names() {
+        return connections.isEmpty()
+                ? Messages.ProjectBoardsConfiguration_none()
+                : String.join(", ", connections.stream().map(BoardConnection::getName).toList());
+    }
+
+    @POST
+    public ListBoxModel doFillDefaultConnectionItems() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.ProjectBoardsConfiguration_noDefault(), "");
+        for (BoardConnection connection : connections) {
+            items.add(connection.getName() + " (" + connection.getDescriptor().getDisplayName() + ")", connection.getName());
+        }
+        return items;
+    }
+}

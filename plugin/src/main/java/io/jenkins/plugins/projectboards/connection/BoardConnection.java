@@ -1,0 +1,202 @@
+package io.jenkins.plugins.projectboards.connection;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.ProxyConfiguration;
+import hudson.Util;
+import hudson.model.AbstractDescribableImpl;
+import hudson.model.Run;
+import hudson.security.ACL;
+import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
+import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.client.BoardClient;
+import io.jenkins.plugins.projectboards.client.ClientOptions;
+import io.jenkins.plugins.projectboards.client.Vendor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import jenkins.model.Jenkins;
+import okhttp3.OkHttpClient;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * One configured board: vendor, URL, credentials and timeouts. Subclasses ({@code kanboard}, {@code planka},
+ * {@code projectplace}, {@code kechain}) add their vendor's options and build its client.
+ *
+ * <p>A connection keeps one {@link OkHttpClient} (Jenkins' proxy settings, rebuilt when they change) and one
+ * {@link BoardClient} per credential secret, so name lookups stay cached across steps and builds. Saving the global
+ * configuration creates new connection objects, which is what rebuilds both when the configuration changes.
+ */
+public abstract class BoardConnection extends AbstractDescribableImpl<BoardConnection> {
+    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
+    public static final int DEFAULT_READ_TIMEOUT_SECONDS = 30;
+
+    /** Every connection derives from this one client, so all share one connection pool and dispatcher. */
+    private static final OkHttpClient BASE_CLIENT = new OkHttpClient();
+
+    private final String name;
+    private final String url;
+    private final String credentialsId;
+    private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
+    private int readTimeoutSeconds = DEFAULT_READ_TIMEOUT_SECONDS;
+    private String defaultBoard;
+
+    private transient volatile OkHttpClient http;
+    private transient volatile ProxyConfiguration proxyOfHttp;
+    private transient volatile Map<String, BoardClient> clients;
+
+    protected BoardConnection(String name, String url, String credentialsId) {
+        this.name = Util.fixNull(name).trim();
+        this.url = Util.fixNull(url).trim();
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public int getConnectTimeoutSeconds() {
+        return connectTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
+        this.connectTimeoutSeconds = connectTimeoutSeconds > 0 ? connectTimeoutSeconds : DEFAULT_CONNECT_TIMEOUT_SECONDS;
+    }
+
+    public int getReadTimeoutSeconds() {
+        return readTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setReadTimeoutSeconds(int readTimeoutSeconds) {
+        this.readTimeoutSeconds = readTimeoutSeconds > 0 ? readTimeoutSeconds : DEFAULT_READ_TIMEOUT_SECONDS;
+    }
+
+    /** The board steps use when they name none; optional. */
+    public String getDefaultBoard() {
+        return defaultBoard;
+    }
+
+    @DataBoundSetter
+    public void setDefaultBoard(String defaultBoard) {
+        this.defaultBoard = Util.fixEmptyAndTrim(defaultBoard);
+    }
+
+    public abstract Vendor vendor();
+
+    /**
+     * The vendor client for these credentials.
+     *
+     * @throws IllegalArgumentException when the credential is of a kind this vendor cannot use
+     */
+    protected abstract BoardClient newClient(StandardCredentials credentials, OkHttpClient http, ClientOptions options);
+
+    /** The client for a build: credentials are looked up in the context of the run, so folder credentials work. */
+    public BoardClient client(Run<?, ?> run) {
+        StandardCredentials credentials = credentialsId == null
+                ? null
+                : CredentialsProvider.findCredentialById(
+                        credentialsId, StandardCredentials.class, run, URIRequirementBuilder.fromUri(url).build());
+        return clientFor(credentials);
+    }
+
+    /** The client outside a build (Test Connection, the webhook endpoint): global credentials only. */
+    public BoardClient client() {
+        StandardCredentials credentials = credentialsId == null
+                ? null
+                : CredentialsMatchers.firstOrNull(
+                        CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(),
+                                ACL.SYSTEM2, URIRequirementBuilder.fromUri(url).build()),
+                        CredentialsMatchers.withId(credentialsId));
+        return clientFor(credentials);
+    }
+
+    BoardClient clientFor(StandardCredentials credentials) {
+        if (credentials == null) {
+            throw new IllegalArgumentException(Messages.BoardConnection_credentialsNotFound(
+                    vendor().displayName(), name, Util.fixNull(credentialsId)));
+        }
+        Map<String, BoardClient> byCredentials = clients;
+        if (byCredentials == null) {
+            synchronized (this) {
+                if (clients == null) {
+                    clients = new ConcurrentHashMap<>();
+                }
+                byCredentials = clients;
+            }
+        }
+        return byCredentials.computeIfAbsent(fingerprint(credentials), key -> newClient(credentials, http(), options()));
+    }
+
+    private ClientOptions options() {
+        return ClientOptions.defaults()
+                .withTimeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds));
+    }
+
+    /** The connection's client with Jenkins' current proxy settings; rebuilt only when those change. */
+    OkHttpClient http() {
+        ProxyConfiguration proxy = Jenkins.get().getProxy();
+        OkHttpClient current = http;
+        if (current == null || proxy != proxyOfHttp) {
+            synchronized (this) {
+                if (http == null || proxy != proxyOfHttp) {
+                    http = JenkinsOkHttpClient.newClientBuilder(BASE_CLIENT).build();
+                    proxyOfHttp = proxy;
+                    clients = new ConcurrentHashMap<>();
+                }
+                current = http;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * Identifies a credential by id and a digest of its secret, so that a changed secret gets a new client while the
+     * secret itself is kept nowhere but in the credential.
+     */
+    private static String fingerprint(StandardCredentials credentials) {
+        String material;
+        if (credentials instanceof StringCredentials text) {
+            material = text.getSecret().getPlainText();
+        } else if (credentials instanceof StandardUsernamePasswordCredentials user) {
+            material = user.getUsername() + '\n' + user.getPassword().getPlainText();
+        } else {
+            material = credentials.getClass().getName();
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return credentials.getId() + ':' + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /** The error for a credential of a kind this vendor cannot use; names the kind, never the secret. */
+    protected IllegalArgumentException wrongKind(StandardCredentials credentials) {
+        return new IllegalArgumentException(Messages.BoardConnection_credentialsWrongKind(vendor().displayName(), name,
+                credentials.getId(), credentials.getDescriptor().getDisplayName(), getDescriptor().getDisplayName()));
+    }
+
+    /** No URL credentials or secrets: names what it is, for logs. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + name + ", " + url + "]";
+    }
+}

@@ -1,0 +1,128 @@
+package io.jenkins.plugins.projectboards.connection;
+
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.Util;
+import hudson.model.Descriptor;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.client.BoardException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The form of every connection kind: credentials dropdown and checks, URL and name checks, Test Connection. All of
+ * them live in the global configuration, so each is {@code @POST} and requires Overall/Administer (the Credentials
+ * plugin consumer guide's pattern for a global context).
+ */
+public abstract class BoardConnectionDescriptor extends Descriptor<BoardConnection> {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    protected BoardConnectionDescriptor(Class<? extends BoardConnection> clazz) {
+        super(clazz);
+    }
+
+    /** A connection of this kind built from the form's current values, for Test Connection. */
+    protected abstract BoardConnection connectionForTest(String url, String credentialsId);
+
+    /** Which credential kinds this vendor accepts; secret text or username/password unless overridden. */
+    protected CredentialsMatcher credentialsMatcher() {
+        return CredentialsMatchers.anyOf(
+                CredentialsMatchers.instanceOf(StringCredentials.class),
+                CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class));
+    }
+
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String url, @QueryParameter String credentialsId) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            // Without the right to see credentials, only the value already saved is shown, never the others.
+            return result.includeCurrentValue(credentialsId);
+        }
+        return result.includeEmptyValue()
+                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
+                        URIRequirementBuilder.fromUri(url).build(), credentialsMatcher())
+                .includeCurrentValue(credentialsId);
+    }
+
+    @POST
+    public FormValidation doCheckCredentialsId(@QueryParameter String url, @QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.error(Messages.BoardConnection_credentialsRequired());
+        }
+        boolean found = !CredentialsProvider.listCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(),
+                        ACL.SYSTEM2, URIRequirementBuilder.fromUri(url).build(),
+                        CredentialsMatchers.allOf(CredentialsMatchers.withId(value), credentialsMatcher()))
+                .isEmpty();
+        return found ? FormValidation.ok() : FormValidation.error(Messages.BoardConnection_credentialsUnusable(getDisplayName()));
+    }
+
+    @POST
+    public FormValidation doCheckUrl(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return checkUrl(value);
+    }
+
+    static FormValidation checkUrl(String value) {
+        String url = Util.fixEmptyAndTrim(value);
+        if (url == null) {
+            return FormValidation.error(Messages.BoardConnection_urlRequired());
+        }
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                return FormValidation.error(Messages.BoardConnection_urlInvalid(url));
+            }
+            if (uri.getUserInfo() != null) {
+                return FormValidation.error(Messages.BoardConnection_urlWithUserInfo());
+            }
+            return "http".equals(uri.getScheme()) && !isLoopback(uri.getHost())
+                    ? FormValidation.warning(Messages.BoardConnection_urlNotHttps())
+                    : FormValidation.ok();
+        } catch (URISyntaxException e) {
+            return FormValidation.error(Messages.BoardConnection_urlInvalid(url));
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    }
+
+    @POST
+    public FormValidation doCheckName(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String name = Util.fixEmptyAndTrim(value);
+        if (name == null) {
+            return FormValidation.error(Messages.BoardConnection_nameRequired());
+        }
+        return NAME.matcher(name).matches() ? FormValidation.ok() : FormValidation.error(Messages.BoardConnection_nameInvalid());
+    }
+
+    /** Calls the vendor's cheapest authenticated endpoint and shows who and what answered. */
+    @POST
+    public FormValidation doTestConnection(@QueryParameter String url, @QueryParameter String credentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        FormValidation urlCheck = checkUrl(url);
+        if (urlCheck.kind == FormValidation.Kind.ERROR) {
+            return urlCheck;
+        }
+        try {
+            return FormValidation.ok(Messages.BoardConnection_connected(connectionForTest(url, credentialsId).client().whoAmI()));
+        } catch (BoardException | IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+}

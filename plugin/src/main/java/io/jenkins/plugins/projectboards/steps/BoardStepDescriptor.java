@@ -1,0 +1,38 @@
+package io.jenkins.plugins.projectboards.steps;
+
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.verb.POST;
+
+/** Shared by the board steps: their context and the Snippet Generator's connection dropdown. */
+public abstract class BoardStepDescriptor extends StepDescriptor {
+
+    @Override
+    public Set<? extends Class<?>> getRequiredContext() {
+        return Set.of(Run.class, TaskListener.class);
+    }
+
+    @POST
+    public ListBoxModel doFillConnectionItems(@AncestorInPath Item item) {
+        FormPermissions.checkConfigure(item);
+        return ConnectionItems.of(ProjectBoardsConfiguration.get());
+    }
+
+    /** Three choices, because "not given" (the global default) differs from an explicit {@code false}. */
+    @POST
+    public ListBoxModel doFillFailOnErrorItems(@AncestorInPath Item item) {
+        FormPermissions.checkConfigure(item);
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.BoardStepDescriptor_failOnErrorDefault(), "");
+        items.add(Messages.BoardStepDescriptor_failOnErrorTrue(), "true");
+        items.add(Messages.BoardStepDescriptor_failOnErrorFalse(), "false");
+        return items;
+    }
+}

@@ -1,0 +1,21 @@
+package io.jenkins.plugins.projectboards.steps;
+
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
+import io.jenkins.plugins.projectboards.connection.BoardConnection;
+
+/** The connection dropdown of steps and freestyle builders: the default first, then every connection by name. */
+public final class ConnectionItems {
+    private ConnectionItems() {}
+
+    public static ListBoxModel of(ProjectBoardsConfiguration configuration) {
+        ListBoxModel items = new ListBoxModel();
+        String defaultName = configuration.getDefaultConnection();
+        items.add(defaultName == null ? Messages.ConnectionItems_default() : Messages.ConnectionItems_defaultNamed(defaultName), "");
+        for (BoardConnection connection : configuration.getConnections()) {
+            items.add(connection.getName() + " (" + connection.vendor().displayName() + ")", connection.getName());
+        }
+        return items;
+    }
+}

@@ -1,0 +1,133 @@
+package io.jenkins.plugins.projectboards.steps;
+
+import hudson.Extension;
+import hudson.Util;
+import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
+import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
+import io.jenkins.plugins.projectboards.client.ops.CreateTaskResult;
+import java.util.List;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/** {@code createTask(title: …, board: …, column: …)}: opens a card and returns its id and URL. */
+public class CreateTaskStep extends BoardStep {
+    private final String title;
+    private String board;
+    private String column;
+    private String description;
+    private List<String> labels = List.of();
+    private String due;
+    private String assignee;
+    private String reference;
+
+    @DataBoundConstructor
+    public CreateTaskStep(String title) {
+        this.title = title;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getBoard() {
+        return board;
+    }
+
+    @DataBoundSetter
+    public void setBoard(String board) {
+        this.board = Util.fixEmptyAndTrim(board);
+    }
+
+    public String getColumn() {
+        return column;
+    }
+
+    @DataBoundSetter
+    public void setColumn(String column) {
+        this.column = Util.fixEmptyAndTrim(column);
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    @DataBoundSetter
+    public void setDescription(String description) {
+        this.description = Util.fixEmpty(description);
+    }
+
+    public List<String> getLabels() {
+        return labels;
+    }
+
+    @DataBoundSetter
+    public void setLabels(List<String> labels) {
+        this.labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    public String getDue() {
+        return due;
+    }
+
+    @DataBoundSetter
+    public void setDue(String due) {
+        this.due = Util.fixEmptyAndTrim(due);
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    @DataBoundSetter
+    public void setAssignee(String assignee) {
+        this.assignee = Util.fixEmptyAndTrim(assignee);
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    @DataBoundSetter
+    public void setReference(String reference) {
+        this.reference = Util.fixEmptyAndTrim(reference);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new BoardStepExecution(context, this, (connection, run, console) -> {
+            CreateTaskResult result = new BoardOperations(connection.client(run), connection.getDefaultBoard())
+                    .createTask(new CreateTaskRequest(board, column, title, description, labels, due, assignee, reference, isDryRun()));
+            Card card = result.card();
+            String where = Messages.CreateTaskStep_where(card.vendor().displayName(), card.board().name(), card.column().name());
+            if (result.dryRun()) {
+                console.line(result.created()
+                        ? Messages.CreateTaskStep_wouldCreate(card.title(), where)
+                        : Messages.CreateTaskStep_wouldReuse(card.title(), card.reference()));
+            } else if (result.created()) {
+                console.linkLine(Messages.CreateTaskStep_created(), card.url(), card.title(), " " + where);
+            } else {
+                console.linkLine(Messages.CreateTaskStep_reused(), card.url(), card.title(), " " + Messages.CreateTaskStep_byReference(card.reference()));
+            }
+            return result.toMap();
+        });
+    }
+
+    @Extension
+    @Symbol("createTask")
+    public static class DescriptorImpl extends BoardStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "createTask";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.CreateTaskStep_displayName();
+        }
+    }
+}
