@@ -55,6 +55,9 @@ public interface BoardClient {
     /** Registers a webhook for the board, reusing an identical one. */
     WebhookSubscription subscribeWebhook(BoardRef board, String url, List<String> events, String secret);
 
+    /** The registered webhook {@link #subscribeWebhook} would reuse, if there is one (what a dry run reports). */
+    Optional<WebhookSubscription> findWebhook(BoardRef board, String url, List<String> events, String secret);
+
     /** Checks the secret a delivery carries (constant time). */
     boolean verifyWebhook(WebhookDelivery delivery, String secret);
 

@@ -172,6 +172,11 @@ public final class KanboardClient implements BoardClient {
     }
 
     @Override
+    public Optional<WebhookSubscription> findWebhook(BoardRef board, String url, List<String> events, String secret) {
+        throw webhooks.subscribeUnsupported();
+    }
+
+    @Override
     public boolean verifyWebhook(WebhookDelivery delivery, String secret) {
         return webhooks.verify(delivery, secret);
     }

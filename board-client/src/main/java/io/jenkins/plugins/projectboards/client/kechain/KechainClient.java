@@ -84,6 +84,17 @@ public final class KechainClient implements BoardClient {
         return serviceRun;
     }
 
+    /** A service by id, or by name within the scope given by name or id. */
+    public KechainService service(String scopeNameOrId, String serviceNameOrId) {
+        if (scopeNameOrId == null || scopeNameOrId.isBlank()) {
+            throw new ValidationException(Vendor.KECHAIN, "runKechainService", 0, "scope", "is required");
+        }
+        if (serviceNameOrId == null || serviceNameOrId.isBlank()) {
+            throw new ValidationException(Vendor.KECHAIN, "runKechainService", 0, "service", "is required");
+        }
+        return services.service(boards.scope(scopeNameOrId.strip()), serviceNameOrId.strip());
+    }
+
     /** The activity's page in KE-chain's web application (the route is inferred, see docs/kechain.md). */
     public String activityUrl(String scopeId, String activityId) {
         return baseUrl + "/#/scopes/" + scopeId + "/activities/" + activityId;
@@ -171,6 +182,11 @@ public final class KechainClient implements BoardClient {
 
     @Override
     public WebhookSubscription subscribeWebhook(BoardRef board, String url, List<String> events, String secret) {
+        throw webhooks.unsupported("subscribeWebhook");
+    }
+
+    @Override
+    public Optional<WebhookSubscription> findWebhook(BoardRef board, String url, List<String> events, String secret) {
         throw webhooks.unsupported("subscribeWebhook");
     }
 

@@ -7,6 +7,8 @@ import io.jenkins.plugins.projectboards.client.Vendor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -18,7 +20,21 @@ public final class KechainServiceRun {
     /** What to do when the service is already running. */
     public enum IfRunning {
         ATTACH,
-        FAIL
+        FAIL;
+
+        /** {@code attach} or {@code fail} (any case); blank means {@link #ATTACH}. */
+        public static IfRunning parse(String text) {
+            if (text == null || text.isBlank()) {
+                return ATTACH;
+            }
+            for (IfRunning value : values()) {
+                if (value.name().equalsIgnoreCase(text.strip())) {
+                    return value;
+                }
+            }
+            throw new ValidationException(Vendor.KECHAIN, "runKechainService", 0, "ifRunning",
+                    "expected 'attach' or 'fail', got '" + text + "'");
+        }
     }
 
     /** Told about the run as it goes, e.g. to print status lines and to save the execution id for a restart. */
@@ -37,6 +53,17 @@ public final class KechainServiceRun {
         public boolean succeeded() {
             return "COMPLETED".equals(status);
         }
+
+        /** What the step returns: plain strings and booleans (the log goes to the console, not into the map). */
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("executionId", executionId);
+            map.put("status", status);
+            map.put("url", url);
+            map.put("attached", attached);
+            map.put("timedOut", timedOut);
+            return map;
+        }
     }
 
     static final Duration FIRST_POLL = Duration.ofSeconds(1);
@@ -52,6 +79,27 @@ public final class KechainServiceRun {
 
     /** Starts the service and follows the run to its end or the deadline. */
     public Result start(String serviceId, IfRunning ifRunning, Instant deadline, Listener listener) {
+        KechainServices.Started started = launch(serviceId, ifRunning, listener);
+        return follow(started.execution(), started.alreadyRunning(), deadline, listener);
+    }
+
+    /** Starts the service (or attaches to the run going) and returns at once, without a log. */
+    public Result startWithoutWaiting(String serviceId, IfRunning ifRunning, Listener listener) {
+        KechainServices.Started started = launch(serviceId, ifRunning, listener);
+        KechainExecution execution = started.execution();
+        return new Result(execution.id(), execution.status(), execution.url(), null, started.alreadyRunning(), false);
+    }
+
+    /** The deadline for a wait of {@code timeoutMinutes} from now. */
+    public Instant deadline(int timeoutMinutes) {
+        if (timeoutMinutes <= 0) {
+            throw new ValidationException(Vendor.KECHAIN, "runKechainService", 0, "timeoutMinutes",
+                    "must be a positive number of minutes, got " + timeoutMinutes);
+        }
+        return options.clock().instant().plus(Duration.ofMinutes(timeoutMinutes));
+    }
+
+    private KechainServices.Started launch(String serviceId, IfRunning ifRunning, Listener listener) {
         KechainServices.Started started = services.execute(serviceId, null);
         KechainExecution execution = started.execution();
         if (started.alreadyRunning() && ifRunning == IfRunning.FAIL) {
@@ -59,7 +107,7 @@ public final class KechainServiceRun {
                     + execution.serviceName() + "' is already running (execution " + execution.id() + "); use ifRunning: 'attach' to follow it");
         }
         listener.started(execution, started.alreadyRunning());
-        return follow(execution, started.alreadyRunning(), deadline, listener);
+        return started;
     }
 
     /** Follows an execution started earlier, e.g. after Jenkins restarted. */

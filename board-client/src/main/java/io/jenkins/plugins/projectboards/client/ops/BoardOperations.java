@@ -11,10 +11,12 @@ import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
+import io.jenkins.plugins.projectboards.client.WebhookSubscription;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 
 /**
  * The Pipeline steps, one method each, with their semantics: validation of every argument before anything is
@@ -83,6 +85,27 @@ public final class BoardOperations {
         }
         CommentRef comment = client.comment(card, text);
         return new CommentResult(comment.id(), card.id(), comment.url(), false);
+    }
+
+    /**
+     * Registers a webhook, reusing an identical one; a dry run reports whether one would be created. The URL must be
+     * http(s); the vendor checks its events.
+     */
+    public SubscribeWebhookResult subscribeWebhook(SubscribeWebhookRequest request) {
+        String op = "subscribeWebhook";
+        String url = required(op, "url", request.url());
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new ValidationException(client.vendor(), op, 0, "url", "not an http(s) URL: '" + url + "'");
+        }
+        BoardRef board = client.resolveBoard(boardName(op, request.board()));
+        if (request.dryRun()) {
+            WebhookSubscription subscription = client.findWebhook(board, url, request.events(), request.secret())
+                    .orElse(new WebhookSubscription(null, url, request.events(), board.id(), true));
+            return new SubscribeWebhookResult(client.vendor(), board, subscription, true);
+        }
+        return new SubscribeWebhookResult(client.vendor(), board,
+                client.subscribeWebhook(board, url, request.events(), request.secret()), false);
     }
 
     private Card findCard(String op, String field, String text, String boardName) {

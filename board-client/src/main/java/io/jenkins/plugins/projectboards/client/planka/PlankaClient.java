@@ -154,6 +154,12 @@ public final class PlankaClient implements BoardClient {
         return webhooks.subscribe(url, events, secret);
     }
 
+    /** Planka's webhooks cover every board, so the board plays no part in finding one. */
+    @Override
+    public Optional<WebhookSubscription> findWebhook(BoardRef board, String url, List<String> events, String secret) {
+        return webhooks.find(url, events);
+    }
+
     @Override
     public boolean verifyWebhook(WebhookDelivery delivery, String secret) {
         return webhooks.verify(delivery, secret);

@@ -13,6 +13,7 @@ import io.jenkins.plugins.projectboards.client.http.HttpResult;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,14 +79,21 @@ public final class PlankaWebhooks {
      * false). The secret becomes the webhook's access token, which Planka sends back as a Bearer token.
      */
     public WebhookSubscription subscribe(String url, List<String> events, String secret) {
+        return find(url, events).orElseGet(() -> {
+            PlankaWebhook created = create("Jenkins " + url, url, secret, events);
+            return new WebhookSubscription(created.id(), created.url(), created.events(), null, true);
+        });
+    }
+
+    /** The webhook with exactly this URL and these events (in any order), if one is registered. */
+    public Optional<WebhookSubscription> find(String url, List<String> events) {
         Set<String> wanted = new HashSet<>(checked(events));
         for (PlankaWebhook existing : list()) {
             if (existing.url().equals(url) && new HashSet<>(existing.events()).equals(wanted) && existing.excludedEvents().isEmpty()) {
-                return new WebhookSubscription(existing.id(), existing.url(), existing.events(), null, false);
+                return Optional.of(new WebhookSubscription(existing.id(), existing.url(), existing.events(), null, false));
             }
         }
-        PlankaWebhook created = create("Jenkins " + url, url, secret, events);
-        return new WebhookSubscription(created.id(), created.url(), created.events(), null, true);
+        return Optional.empty();
     }
 
     private static List<String> checked(List<String> events) {

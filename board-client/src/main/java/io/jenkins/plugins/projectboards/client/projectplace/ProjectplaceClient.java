@@ -164,6 +164,11 @@ public final class ProjectplaceClient implements BoardClient {
     }
 
     @Override
+    public Optional<WebhookSubscription> findWebhook(BoardRef board, String url, List<String> events, String secret) {
+        return webhooks.find(boards.board(board.id()), url, events, secret);
+    }
+
+    @Override
     public boolean verifyWebhook(WebhookDelivery delivery, String secret) {
         return webhooks.verify(delivery, secret);
     }

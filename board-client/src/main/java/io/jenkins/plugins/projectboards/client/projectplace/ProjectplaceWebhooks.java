@@ -15,6 +15,7 @@ import io.jenkins.plugins.projectboards.client.http.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 
@@ -56,18 +57,28 @@ public final class ProjectplaceWebhooks {
      * @param events empty means {@code card_status_change}
      */
     public WebhookSubscription subscribe(ProjectplaceBoard board, String url, List<String> events, String secret) {
+        Optional<WebhookSubscription> existing = find(board, url, events, secret);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        List<String> wanted = checked(events);
+        ObjectNode body = Json.object().put("artifact_type", "board").put("artifact_id", Long.parseLong(board.id()));
+        body.set("event_type", array(wanted));
+        body.put("project_id", Long.parseLong(board.workspaceId())).put("webhook", withToken(url, secret));
+        JsonNode created = transport.send("POST", transport.v1("webhooks"), body, false);
+        return new WebhookSubscription(Json.text(created, "id"), url, wanted, board.id(), true);
+    }
+
+    /** The board's subscription with this URL (and token) and these events, if there is one. */
+    public Optional<WebhookSubscription> find(ProjectplaceBoard board, String url, List<String> events, String secret) {
         List<String> wanted = checked(events);
         String target = withToken(url, secret);
         for (ProjectplaceWebhook hook : list()) {
             if (hook.artifactId().equals(board.id()) && hook.url().equals(target) && new HashSet<>(hook.eventTypes()).equals(new HashSet<>(wanted))) {
-                return new WebhookSubscription(hook.id(), url, hook.eventTypes(), board.id(), false);
+                return Optional.of(new WebhookSubscription(hook.id(), url, hook.eventTypes(), board.id(), false));
             }
         }
-        ObjectNode body = Json.object().put("artifact_type", "board").put("artifact_id", Long.parseLong(board.id()));
-        body.set("event_type", array(wanted));
-        body.put("project_id", Long.parseLong(board.workspaceId())).put("webhook", target);
-        JsonNode created = transport.send("POST", transport.v1("webhooks"), body, false);
-        return new WebhookSubscription(Json.text(created, "id"), url, wanted, board.id(), true);
+        return Optional.empty();
     }
 
     public void update(String id, String url, String secret, List<String> events) {

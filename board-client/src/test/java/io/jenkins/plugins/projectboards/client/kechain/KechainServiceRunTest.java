@@ -185,4 +185,63 @@ public class KechainServiceRunTest extends KechainTestSupport {
         assertEquals(new KechainService(SERVICE, "Service Gears - Successful", SCOPE), service);
         expect("GET", "/api/services.json?name=Service%20Gears%20-%20Successful&scope=" + SCOPE + "&limit=2");
     }
+
+    @Test
+    public void serviceByScopeAndServiceNames() throws Exception {
+        body(200, "scope.json");
+        body(200, "service.json");
+        KechainService service = new KechainClient(baseUrl(), KechainCredentials.token(TOKEN), http, options)
+                .service(" Bike Project ", "Service Gears - Successful");
+        assertEquals(new KechainService(SERVICE, "Service Gears - Successful", SCOPE), service);
+        expect("GET", "/api/v3/scopes.json?status=ACTIVE&name=Bike%20Project&limit=2");
+        expect("GET", "/api/services.json?name=Service%20Gears%20-%20Successful&scope=" + SCOPE + "&limit=2");
+    }
+
+    @Test
+    public void scopeAndServiceAreRequired() {
+        KechainClient client = new KechainClient(baseUrl(), KechainCredentials.token(TOKEN), http, options);
+        assertEquals("scope", assertThrows(ValidationException.class, () -> client.service(null, "s")).field());
+        assertEquals("service", assertThrows(ValidationException.class, () -> client.service("Bike Project", " ")).field());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    public void withoutWaitingOnlyStartsTheService() throws Exception {
+        started(202);
+        Events events = new Events();
+        KechainServiceRun.Result result = run().startWithoutWaiting(SERVICE, KechainServiceRun.IfRunning.ATTACH, events);
+        assertEquals(new KechainServiceRun.Result(EXECUTION, "LOADING",
+                "https://pim3-test.ke-chain.com/api/v3/service_executions/" + EXECUTION + "?format=json", null, false, false), result);
+        assertEquals(List.of("started:" + EXECUTION + ":false"), events.seen);
+        assertEquals(List.of(), time.waits);
+        expect("GET", "/api/services/" + SERVICE + "/execute?interactive=False&format=json");
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    public void ifRunningParsesAttachAndFailAndNamesTheFieldOtherwise() {
+        assertEquals(KechainServiceRun.IfRunning.ATTACH, KechainServiceRun.IfRunning.parse(null));
+        assertEquals(KechainServiceRun.IfRunning.ATTACH, KechainServiceRun.IfRunning.parse("Attach"));
+        assertEquals(KechainServiceRun.IfRunning.FAIL, KechainServiceRun.IfRunning.parse(" fail "));
+        ValidationException e = assertThrows(ValidationException.class, () -> KechainServiceRun.IfRunning.parse("queue"));
+        assertEquals("ifRunning", e.field());
+        assertEquals("KE-chain runKechainService: 'ifRunning': expected 'attach' or 'fail', got 'queue'", e.getMessage());
+    }
+
+    @Test
+    public void deadlineIsTimeoutMinutesFromNowAndMustBePositive() {
+        assertEquals(NOW.plus(Duration.ofMinutes(90)), run().deadline(90));
+        assertEquals("timeoutMinutes", assertThrows(ValidationException.class, () -> run().deadline(0)).field());
+    }
+
+    @Test
+    public void resultMapHasPlainValuesAndNoLog() {
+        java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>();
+        expected.put("executionId", "e1");
+        expected.put("status", "FAILED");
+        expected.put("url", "https://kc/x");
+        expected.put("attached", true);
+        expected.put("timedOut", false);
+        assertEquals(expected, new KechainServiceRun.Result("e1", "FAILED", "https://kc/x", "long log", true, false).toMap());
+    }
 }

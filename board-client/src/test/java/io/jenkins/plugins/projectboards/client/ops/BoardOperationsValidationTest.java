@@ -49,6 +49,7 @@ public class BoardOperationsValidationTest {
         @Override public Card moveCard(Card card, ColumnRef column, Position position) { return refuse("moveCard"); }
         @Override public CommentRef comment(Card card, String text) { return refuse("comment"); }
         @Override public WebhookSubscription subscribeWebhook(BoardRef b, String u, List<String> e, String s) { return refuse("subscribeWebhook"); }
+        @Override public Optional<WebhookSubscription> findWebhook(BoardRef b, String u, List<String> e, String s) { return refuse("findWebhook"); }
         @Override public boolean verifyWebhook(WebhookDelivery delivery, String secret) { return refuse("verifyWebhook"); }
         @Override public BoardEvent parseWebhook(WebhookDelivery delivery) { return refuse("parseWebhook"); }
     }

@@ -8,6 +8,8 @@ import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
+import io.jenkins.plugins.projectboards.client.ops.SubscribeWebhookRequest;
+import io.jenkins.plugins.projectboards.client.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +94,7 @@ public class PlankaOperationsTest extends PlankaTestSupport {
         BoardOperations operations = operations();
         assertEquals(Map.of("id", CARD, "url", baseUrl() + "/cards/" + CARD, "column", "Done", "previousColumn", "Doing",
                 "moved", true, "dryRun", true), operations.moveCard(new MoveCardRequest(CARD, "Done", null, null, true)).toMap());
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 20; i++) {
             answer("38-cards-show");
             answer("39-boards-show");
             answer("34-cards-move");
@@ -100,7 +102,7 @@ public class PlankaOperationsTest extends PlankaTestSupport {
         }
         List<String> requests = requests();
         assertEquals(1, requests.stream().filter("GET /api/projects"::equals).count());
-        assertEquals(100, requests.stream().filter(("PATCH /api/cards/" + CARD)::equals).count());
+        assertEquals(20, requests.stream().filter(("PATCH /api/cards/" + CARD)::equals).count());
         // Dry run: the card, the projects and the board's lists, and no PATCH before the real moves.
         assertEquals(List.of("GET /api/cards/" + CARD, "GET /api/projects", "GET /api/boards/" + BOARD, "GET /api/cards/" + CARD),
                 requests.subList(0, 4));
@@ -114,5 +116,69 @@ public class PlankaOperationsTest extends PlankaTestSupport {
         answer("35-comments-create");
         assertEquals(Map.of("id", "1915228977601971308", "task", CARD, "url", baseUrl() + "/cards/" + CARD, "dryRun", false),
                 operations().commentOnTask(new CommentRequest(baseUrl() + "/cards/" + CARD, "Smoke comment", null, false)).toMap());
+    }
+
+    private static final String HOOK = "https://jenkins.example/project-boards-webhook/planka";
+
+    @Test
+    public void subscribeWebhookDryRunReportsANewSubscriptionAndWritesNothing() throws Exception {
+        projects();
+        json(200, "{\"items\":[{\"id\":\"9\",\"name\":\"x\",\"url\":\"" + HOOK + "\",\"events\":[\"cardCreate\"],\"excludedEvents\":null}]}");
+        Map<String, Object> result = operations().subscribeWebhook(new SubscribeWebhookRequest(null, HOOK,
+                List.of("cardCreate", "cardUpdate"), "hook-s3cret", true)).toMap();
+        Map<String, Object> expected = new java.util.LinkedHashMap<>();
+        expected.put("vendor", "Planka");
+        expected.put("id", null);
+        expected.put("url", HOOK);
+        expected.put("events", List.of("cardCreate", "cardUpdate"));
+        expected.put("board", BOARD_NAME);
+        expected.put("created", true);
+        expected.put("dryRun", true);
+        assertEquals(expected, result);
+        assertEquals(List.of("GET /api/projects", "GET /api/webhooks"), requests());
+    }
+
+    @Test
+    public void subscribeWebhookReusesAnIdenticalOneAndSaysSo() throws Exception {
+        projects();
+        json(200, "{\"items\":[{\"id\":\"9\",\"name\":\"x\",\"url\":\"" + HOOK + "\",\"events\":[\"cardUpdate\",\"cardCreate\"],\"excludedEvents\":null}]}");
+        Map<String, Object> result = operations().subscribeWebhook(new SubscribeWebhookRequest(null, HOOK,
+                List.of("cardCreate", "cardUpdate"), "hook-s3cret", false)).toMap();
+        assertEquals("9", result.get("id"));
+        assertEquals(false, result.get("created"));
+        assertEquals(List.of("cardUpdate", "cardCreate"), result.get("events"));
+        assertEquals(List.of("GET /api/projects", "GET /api/webhooks"), requests());
+    }
+
+    @Test
+    public void subscribeWebhookCreatesWithTheSecretAsAccessToken() throws Exception {
+        projects();
+        json(200, "{\"items\":[]}");
+        answer("17-webhooks-create");
+        Map<String, Object> result = operations().subscribeWebhook(new SubscribeWebhookRequest("Smoke 1795504681/Smoke board",
+                HOOK, List.of(), "hook-s3cret", false)).toMap();
+        assertEquals("1915228957863576669", result.get("id"));
+        assertEquals(true, result.get("created"));
+        take();
+        take();
+        expect("POST", "/api/webhooks", "{\"name\":\"Jenkins " + HOOK + "\",\"url\":\"" + HOOK + "\",\"accessToken\":\"hook-s3cret\"}");
+    }
+
+    @Test
+    public void subscribeWebhookRefusesAMissingOrBadUrlBeforeAnyRequest() {
+        ValidationException missing = assertThrows(ValidationException.class, () -> operations().subscribeWebhook(
+                new SubscribeWebhookRequest(null, " ", List.of(), null, false)));
+        assertEquals("url", missing.field());
+        ValidationException bad = assertThrows(ValidationException.class, () -> operations().subscribeWebhook(
+                new SubscribeWebhookRequest(null, "jenkins/hook", List.of(), null, false)));
+        assertEquals("url", bad.field());
+        assertEquals("Planka subscribeWebhook: 'url': not an http(s) URL: 'jenkins/hook'", bad.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    public void subscribeWebhookRequestNeverPrintsTheSecret() {
+        String text = new SubscribeWebhookRequest("b", HOOK, List.of(), "hook-s3cret", false).toString();
+        assertEquals(false, text.contains("hook-s3cret"));
     }
 }
