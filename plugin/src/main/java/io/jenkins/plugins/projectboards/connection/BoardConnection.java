@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jenkins.model.Jenkins;
@@ -48,6 +49,7 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
     private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
     private int readTimeoutSeconds = DEFAULT_READ_TIMEOUT_SECONDS;
     private String defaultBoard;
+    private String webhookCredentialsId;
 
     private transient volatile OkHttpClient http;
     private transient volatile ProxyConfiguration proxyOfHttp;
@@ -97,6 +99,37 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
     @DataBoundSetter
     public void setDefaultBoard(String defaultBoard) {
         this.defaultBoard = Util.fixEmptyAndTrim(defaultBoard);
+    }
+
+    /** The secret text webhook deliveries for this connection must carry; optional. */
+    public String getWebhookCredentialsId() {
+        return webhookCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setWebhookCredentialsId(String webhookCredentialsId) {
+        this.webhookCredentialsId = Util.fixEmptyAndTrim(webhookCredentialsId);
+    }
+
+    /**
+     * The webhook secret, from a global secret text credential: registrations ({@code subscribeWebhook}) and the
+     * endpoint that checks deliveries must read the same one, and the endpoint runs outside any build.
+     *
+     * @return {@code null} when the connection has no webhook secret
+     * @throws IllegalArgumentException when the configured credential is missing or not secret text
+     */
+    public String webhookSecret() {
+        if (webhookCredentialsId == null) {
+            return null;
+        }
+        StringCredentials secret = CredentialsMatchers.firstOrNull(
+                CredentialsProvider.lookupCredentialsInItemGroup(StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
+                CredentialsMatchers.withId(webhookCredentialsId));
+        if (secret == null) {
+            throw new IllegalArgumentException(Messages.BoardConnection_webhookSecretNotFound(
+                    vendor().displayName(), name, webhookCredentialsId));
+        }
+        return secret.getSecret().getPlainText();
     }
 
     public abstract Vendor vendor();

@@ -16,6 +16,7 @@ import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.BoardException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -68,6 +69,30 @@ public abstract class BoardConnectionDescriptor extends Descriptor<BoardConnecti
                         CredentialsMatchers.allOf(CredentialsMatchers.withId(value), credentialsMatcher()))
                 .isEmpty();
         return found ? FormValidation.ok() : FormValidation.error(Messages.BoardConnection_credentialsUnusable(getDisplayName()));
+    }
+
+    /** Webhook secrets are secret text only: they are compared with what a delivery carries. */
+    @POST
+    public ListBoxModel doFillWebhookCredentialsIdItems(@QueryParameter String webhookCredentialsId) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return result.includeCurrentValue(webhookCredentialsId);
+        }
+        return result.includeEmptyValue()
+                .includeAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class)
+                .includeCurrentValue(webhookCredentialsId);
+    }
+
+    @POST
+    public FormValidation doCheckWebhookCredentialsId(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok();
+        }
+        boolean found = !CredentialsProvider.listCredentialsInItemGroup(StringCredentials.class, Jenkins.get(), ACL.SYSTEM2,
+                        List.of(), CredentialsMatchers.withId(value))
+                .isEmpty();
+        return found ? FormValidation.ok() : FormValidation.error(Messages.BoardConnection_webhookSecretUnusable());
     }
 
     @POST

@@ -29,6 +29,11 @@ public abstract class BoardStepDescriptor extends StepDescriptor {
     @POST
     public ListBoxModel doFillFailOnErrorItems(@AncestorInPath Item item) {
         FormPermissions.checkConfigure(item);
+        return failOnErrorItems();
+    }
+
+    /** Shared with the freestyle build steps. */
+    public static ListBoxModel failOnErrorItems() {
         ListBoxModel items = new ListBoxModel();
         items.add(Messages.BoardStepDescriptor_failOnErrorDefault(), "");
         items.add(Messages.BoardStepDescriptor_failOnErrorTrue(), "true");

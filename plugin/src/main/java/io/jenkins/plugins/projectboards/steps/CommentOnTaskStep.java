@@ -3,9 +3,7 @@ package io.jenkins.plugins.projectboards.steps;
 import hudson.Extension;
 import hudson.Util;
 import io.jenkins.plugins.projectboards.Messages;
-import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
-import io.jenkins.plugins.projectboards.client.ops.CommentResult;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -43,13 +41,8 @@ public class CommentOnTaskStep extends BoardStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new BoardStepExecution(context, this, (connection, run, console) -> {
-            CommentResult result = new BoardOperations(connection.client(run), connection.getDefaultBoard())
-                    .commentOnTask(new CommentRequest(task, text, board, isDryRun()));
-            console.linkLine(result.dryRun() ? Messages.CommentOnTaskStep_wouldComment() : Messages.CommentOnTaskStep_commented(),
-                    result.url(), Messages.CommentOnTaskStep_card(result.task()), "");
-            return result.toMap();
-        });
+        CommentRequest request = new CommentRequest(task, text, board, isDryRun());
+        return new BoardStepExecution(context, this, (connection, run, console) -> BoardActions.commentOnTask(connection, run, console, request));
     }
 
     @Extension

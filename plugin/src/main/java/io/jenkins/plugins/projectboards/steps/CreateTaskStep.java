@@ -3,10 +3,7 @@ package io.jenkins.plugins.projectboards.steps;
 import hudson.Extension;
 import hudson.Util;
 import io.jenkins.plugins.projectboards.Messages;
-import io.jenkins.plugins.projectboards.client.Card;
-import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
-import io.jenkins.plugins.projectboards.client.ops.CreateTaskResult;
 import java.util.List;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -99,22 +96,8 @@ public class CreateTaskStep extends BoardStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new BoardStepExecution(context, this, (connection, run, console) -> {
-            CreateTaskResult result = new BoardOperations(connection.client(run), connection.getDefaultBoard())
-                    .createTask(new CreateTaskRequest(board, column, title, description, labels, due, assignee, reference, isDryRun()));
-            Card card = result.card();
-            String where = Messages.CreateTaskStep_where(card.vendor().displayName(), card.board().name(), card.column().name());
-            if (result.dryRun()) {
-                console.line(result.created()
-                        ? Messages.CreateTaskStep_wouldCreate(card.title(), where)
-                        : Messages.CreateTaskStep_wouldReuse(card.title(), card.reference()));
-            } else if (result.created()) {
-                console.linkLine(Messages.CreateTaskStep_created(), card.url(), card.title(), " " + where);
-            } else {
-                console.linkLine(Messages.CreateTaskStep_reused(), card.url(), card.title(), " " + Messages.CreateTaskStep_byReference(card.reference()));
-            }
-            return result.toMap();
-        });
+        CreateTaskRequest request = new CreateTaskRequest(board, column, title, description, labels, due, assignee, reference, isDryRun());
+        return new BoardStepExecution(context, this, (connection, run, console) -> BoardActions.createTask(connection, run, console, request));
     }
 
     @Extension

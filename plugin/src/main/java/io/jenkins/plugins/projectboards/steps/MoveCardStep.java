@@ -5,10 +5,7 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
-import io.jenkins.plugins.projectboards.client.Card;
-import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
-import io.jenkins.plugins.projectboards.client.ops.MoveCardResult;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -59,20 +56,8 @@ public class MoveCardStep extends BoardStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new BoardStepExecution(context, this, (connection, run, console) -> {
-            MoveCardResult result = new BoardOperations(connection.client(run), connection.getDefaultBoard())
-                    .moveCard(new MoveCardRequest(card, column, board, position, isDryRun()));
-            Card moved = result.card();
-            String target = moved.column().name();
-            if (!result.moved()) {
-                console.linkLine(Messages.MoveCardStep_card(), moved.url(), moved.title(), " " + Messages.MoveCardStep_alreadyIn(target));
-            } else if (result.dryRun()) {
-                console.linkLine(Messages.MoveCardStep_wouldMove(), moved.url(), moved.title(), " " + Messages.MoveCardStep_fromTo(result.previousColumn(), target));
-            } else {
-                console.linkLine(Messages.MoveCardStep_moved(), moved.url(), moved.title(), " " + Messages.MoveCardStep_fromTo(result.previousColumn(), target));
-            }
-            return result.toMap();
-        });
+        MoveCardRequest request = new MoveCardRequest(card, column, board, position, isDryRun());
+        return new BoardStepExecution(context, this, (connection, run, console) -> BoardActions.moveCard(connection, run, console, request));
     }
 
     @Extension
@@ -91,6 +76,11 @@ public class MoveCardStep extends BoardStep {
         @POST
         public ListBoxModel doFillPositionItems(@AncestorInPath Item item) {
             FormPermissions.checkConfigure(item);
+            return positionItems();
+        }
+
+        /** Bottom (the default) or top; shared with the freestyle build step. */
+        public static ListBoxModel positionItems() {
             ListBoxModel items = new ListBoxModel();
             items.add(Messages.MoveCardStep_bottom(), "");
             items.add(Messages.MoveCardStep_top(), "top");

@@ -14,12 +14,23 @@ public final class StepConsole {
         this.listener = listener;
     }
 
-    String prefix(String message) {
+    /** A message as the console shows it, for the reason of an {@link hudson.AbortException}. */
+    public static String prefixed(String message) {
         return PREFIX + message;
     }
 
     public void line(String message) {
-        listener.getLogger().println(prefix(message));
+        listener.getLogger().println(prefixed(message));
+    }
+
+    /** A heading line, then {@code text} as it is (e.g. a log), ending with a line break. */
+    public void block(String heading, String text) {
+        PrintStream out = listener.getLogger();
+        out.println(prefixed(heading));
+        out.print(text);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            out.println();
+        }
     }
 
     /** {@code before}, then {@code linkText} linked to {@code url} (plain text when there is no URL), then {@code after}. */

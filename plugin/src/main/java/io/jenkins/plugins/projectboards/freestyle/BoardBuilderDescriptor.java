@@ -1,0 +1,53 @@
+package io.jenkins.plugins.projectboards.freestyle;
+
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
+import io.jenkins.plugins.projectboards.steps.BoardStep;
+import io.jenkins.plugins.projectboards.steps.BoardStepDescriptor;
+import io.jenkins.plugins.projectboards.steps.ConnectionItems;
+import io.jenkins.plugins.projectboards.steps.FormPermissions;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The form of a freestyle board step: the matching Pipeline step's {@code config.jelly} and help files (one text for
+ * both), and the same dropdowns.
+ */
+public abstract class BoardBuilderDescriptor extends BuildStepDescriptor<Builder> {
+
+    /**
+     * @param step the Pipeline step whose help this build step shows
+     * @param fields the step's own fields; the shared ones (connection, failOnError, dryRun) are added here
+     */
+    protected BoardBuilderDescriptor(Class<? extends BoardBuilder> clazz, Class<? extends BoardStep> step, String... fields) {
+        super(clazz);
+        addHelpFileRedirect(null, step, null);
+        for (String field : fields) {
+            addHelpFileRedirect(field, step, field);
+        }
+        for (String field : new String[] {"connection", "failOnError", "dryRun"}) {
+            addHelpFileRedirect(field, step, field);
+        }
+    }
+
+    @Override
+    public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+        return true;
+    }
+
+    @POST
+    public ListBoxModel doFillConnectionItems(@AncestorInPath Item item) {
+        FormPermissions.checkConfigure(item);
+        return ConnectionItems.of(ProjectBoardsConfiguration.get());
+    }
+
+    @POST
+    public ListBoxModel doFillFailOnErrorItems(@AncestorInPath Item item) {
+        FormPermissions.checkConfigure(item);
+        return BoardStepDescriptor.failOnErrorItems();
+    }
+}

@@ -1,0 +1,99 @@
+package io.jenkins.plugins.projectboards.steps;
+
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.projectboards.Messages;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code runKechainService(scope: …, service: …)}: runs a KE-chain service and, unless {@code wait: false}, follows
+ * the execution to its end; the wait survives a Jenkins restart.
+ */
+public class RunKechainServiceStep extends BoardStep {
+    public static final int DEFAULT_TIMEOUT_MINUTES = 60;
+
+    private final String scope;
+    private final String service;
+    private boolean wait = true;
+    private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+    private String ifRunning;
+
+    @DataBoundConstructor
+    public RunKechainServiceStep(String scope, String service) {
+        this.scope = scope;
+        this.service = service;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    /** Validated when the step runs, so that a bad value fails (or not) like every other argument. */
+    @DataBoundSetter
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes;
+    }
+
+    /** {@code attach} (the default) or {@code fail}. */
+    public String getIfRunning() {
+        return ifRunning;
+    }
+
+    @DataBoundSetter
+    public void setIfRunning(String ifRunning) {
+        this.ifRunning = Util.fixEmptyAndTrim(ifRunning);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new RunKechainServiceExecution(context, this);
+    }
+
+    @Extension
+    @Symbol("runKechainService")
+    public static class DescriptorImpl extends BoardStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "runKechainService";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.RunKechainServiceStep_displayName();
+        }
+
+        @POST
+        public ListBoxModel doFillIfRunningItems(@AncestorInPath Item item) {
+            FormPermissions.checkConfigure(item);
+            ListBoxModel items = new ListBoxModel();
+            items.add(Messages.RunKechainServiceStep_attach(), "");
+            items.add(Messages.RunKechainServiceStep_fail(), "fail");
+            return items;
+        }
+    }
+}
