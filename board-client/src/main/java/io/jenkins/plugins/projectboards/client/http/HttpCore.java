@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -32,8 +34,10 @@ public final class HttpCore {
     private final Vendor vendor;
     private final OkHttpClient client;
     /**
-     * The same client without OkHttp's own silent retry, for requests that must not be sent twice: OkHttp re-sends
-     * a request whose pooled connection turned out dead, which for a create could make a second card.
+     * The same client for requests that must not be sent twice: without OkHttp's own silent retry (it re-sends a
+     * request whose pooled connection turned out dead, which for a create could make a second card), and on a fresh
+     * connection each time (its pool keeps none idle), so that a connection the server closed while idle cannot fail
+     * a write that was never sent. A failure to connect is then the only failure before sending, and is retried.
      */
     private final OkHttpClient writeClient;
     private final ClientOptions options;
@@ -50,7 +54,10 @@ public final class HttpCore {
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())
                 .build();
-        this.writeClient = client.newBuilder().retryOnConnectionFailure(false).build();
+        this.writeClient = client.newBuilder()
+                .retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                .build();
     }
 
     public Vendor vendor() {

@@ -138,6 +138,22 @@ public class HttpCoreTest extends MockServerTest {
         assertEquals(2, server.getRequestCount());
     }
 
+    /**
+     * KE-chain starts a service with a GET that must not be repeated. A server that closes the pooled connection
+     * after answering (HTTP/1.0 style, no {@code Connection: close}) must not make that write fail unsent.
+     */
+    @Test
+    public void aWriteNeverGoesOutOnAConnectionTheServerMayHaveClosed() throws Exception {
+        server.enqueue(new MockResponse().setBody("listed").setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
+        server.enqueue(new MockResponse().setResponseCode(202).setBody("started"));
+        HttpCore core = core();
+        assertEquals("listed", core.execute("list services", get(), true).body());
+        assertEquals("started", core.execute("execute service", get(), false).body());
+        assertEquals(2, server.getRequestCount());
+        server.takeRequest();
+        assertEquals("the write came on a new connection", 0, server.takeRequest().getSequenceNumber());
+    }
+
     @Test
     public void resetOnAGetIsRetried() {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
