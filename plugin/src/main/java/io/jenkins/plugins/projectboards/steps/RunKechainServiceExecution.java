@@ -16,8 +16,10 @@ import io.jenkins.plugins.projectboards.client.kechain.KechainService;
 import io.jenkins.plugins.projectboards.client.kechain.KechainServiceRun;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,6 +53,7 @@ public final class RunKechainServiceExecution extends StepExecution {
 
     /** Set once KE-chain has answered the start; what a restart resumes. */
     private volatile String executionId;
+    private volatile boolean attached;
     private volatile String serviceName;
     private volatile long deadlineEpochMillis;
     private volatile String lastStatus;
@@ -86,17 +89,20 @@ public final class RunKechainServiceExecution extends StepExecution {
         task = WAITERS.submit(() -> complete(this::resumeService));
     }
 
+    /**
+     * Interrupting the waiting thread makes it terminate the execution ({@link KechainServiceRun} does while it
+     * sleeps, {@link #complete} while it calls KE-chain); only when no thread waits is terminating done here.
+     */
     @Override
     public void stop(Throwable cause) {
         stopped = true;
-        Future<?> running = task;
-        if (running != null) {
-            running.cancel(true);
-        }
-        String id = executionId;
-        if (id != null) {
-            // On a fresh thread: the waiting one is interrupted, and stop() may be called where no network call belongs.
-            WAITERS.submit(() -> terminate(id));
+        Future<?> waiting = task;
+        if (waiting == null || !waiting.cancel(true)) {
+            String id = executionId;
+            if (id != null) {
+                // On a pool thread: stop() may be called where no network call belongs.
+                WAITERS.submit(() -> terminate(id));
+            }
         }
         getContext().onFailure(cause);
     }
@@ -119,7 +125,22 @@ public final class RunKechainServiceExecution extends StepExecution {
         } catch (Throwable e) {
             if (!stopped) {
                 context.onFailure(e);
+            } else if (e instanceof CancellationException) {
+                // Stopped while waiting between polls: the run has already told KE-chain to terminate.
+                print(e.getMessage());
+            } else if (executionId != null) {
+                // Stopped during a call to KE-chain: clear the interrupt so that the terminate request can go out.
+                Thread.interrupted();
+                terminate(executionId);
             }
+        }
+    }
+
+    private void print(String message) {
+        try {
+            new StepConsole(getContext().get(TaskListener.class)).line(message);
+        } catch (IOException | InterruptedException e) {
+            LOGGER.log(Level.FINE, "the build's console is gone", e);
         }
     }
 
@@ -147,7 +168,7 @@ public final class RunKechainServiceExecution extends StepExecution {
     private Map<String, Object> resumeService(BoardConnection connection, Run<?, ?> run, StepConsole console) throws Exception {
         console.line(Messages.RunKechainServiceStep_resuming(executionId));
         KechainServiceRun.Result result = kechain(connection, run).serviceRun()
-                .resume(executionId, Instant.ofEpochMilli(deadlineEpochMillis), new Listener(console));
+                .resume(executionId, attached, Instant.ofEpochMilli(deadlineEpochMillis), new Listener(console));
         return finish(result, console);
     }
 
@@ -203,12 +224,13 @@ public final class RunKechainServiceExecution extends StepExecution {
         }
 
         @Override
-        public void started(KechainExecution execution, boolean attached) {
+        public void started(KechainExecution execution, boolean alreadyRunning) {
             executionId = execution.id();
+            attached = alreadyRunning;
             lastStatus = execution.status();
             // Persist the id now: a restart from here on must follow this execution, not start another.
             getContext().saveState();
-            console.linkLine(attached ? Messages.RunKechainServiceStep_attached() : Messages.RunKechainServiceStep_started(),
+            console.linkLine(alreadyRunning ? Messages.RunKechainServiceStep_attached() : Messages.RunKechainServiceStep_started(),
                     execution.url(), serviceName, " " + Messages.RunKechainServiceStep_execution(execution.id()));
         }
 

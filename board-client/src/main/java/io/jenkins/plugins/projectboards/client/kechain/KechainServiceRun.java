@@ -110,9 +110,13 @@ public final class KechainServiceRun {
         return started;
     }
 
-    /** Follows an execution started earlier, e.g. after Jenkins restarted. */
-    public Result resume(String executionId, Instant deadline, Listener listener) {
-        return follow(services.execution(executionId), true, deadline, listener);
+    /**
+     * Follows an execution started earlier, e.g. after Jenkins restarted.
+     *
+     * @param attached what the start said: whether the execution was already running then
+     */
+    public Result resume(String executionId, boolean attached, Instant deadline, Listener listener) {
+        return follow(services.execution(executionId), attached, deadline, listener);
     }
 
     private Result follow(KechainExecution first, boolean attached, Instant deadline, Listener listener) {

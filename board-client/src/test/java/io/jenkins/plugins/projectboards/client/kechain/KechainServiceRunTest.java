@@ -140,9 +140,9 @@ public class KechainServiceRunTest extends KechainTestSupport {
         server.enqueue(execution("RUNNING"));
         server.enqueue(execution("COMPLETED"));
         log("ok");
-        KechainServiceRun.Result result = run().resume(EXECUTION, NOW.plus(Duration.ofHours(1)), new Events());
+        KechainServiceRun.Result result = run().resume(EXECUTION, false, NOW.plus(Duration.ofHours(1)), new Events());
         assertEquals("COMPLETED", result.status());
-        assertTrue(result.attached());
+        assertFalse("started by this build, not attached to", result.attached());
         expect("GET", "/api/service_executions/" + EXECUTION + ".json");
     }
 
