@@ -10,7 +10,9 @@ import io.jenkins.plugins.projectboards.steps.BoardStep;
 import io.jenkins.plugins.projectboards.steps.BoardStepDescriptor;
 import io.jenkins.plugins.projectboards.steps.ConnectionItems;
 import io.jenkins.plugins.projectboards.steps.FormPermissions;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -32,6 +34,11 @@ public abstract class BoardBuilderDescriptor extends BuildStepDescriptor<Builder
         for (String field : new String[] {"connection", "failOnError", "dryRun"}) {
             addHelpFileRedirect(field, step, field);
         }
+    }
+
+    @Override
+    public Builder newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+        return super.newInstance(req, BoardStepDescriptor.withoutDefaultChoice(formData));
     }
 
     @Override

@@ -7,8 +7,11 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import java.util.Set;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /** Shared by the board steps: their context and the Snippet Generator's connection dropdown. */
@@ -30,6 +33,24 @@ public abstract class BoardStepDescriptor extends StepDescriptor {
     public ListBoxModel doFillFailOnErrorItems(@AncestorInPath Item item) {
         FormPermissions.checkConfigure(item);
         return failOnErrorItems();
+    }
+
+    @Override
+    public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+        return super.newInstance(req, withoutDefaultChoice(formData));
+    }
+
+    /**
+     * The form's "as configured globally" choice sends {@code failOnError: ""}, which Stapler would bind as
+     * {@code false}; leaving the field out keeps it {@code null}, i.e. the global setting.
+     */
+    public static JSONObject withoutDefaultChoice(JSONObject formData) {
+        if (!"".equals(formData.optString("failOnError", null))) {
+            return formData;
+        }
+        JSONObject copy = JSONObject.fromObject(formData);
+        copy.remove("failOnError");
+        return copy;
     }
 
     /** Shared with the freestyle build steps. */
