@@ -52,6 +52,16 @@ public interface BoardClient {
 
     CommentRef comment(Card card, String text);
 
+    /**
+     * Applies many card updates, each failing alone. Vendors with a batch API send them in a few requests; the
+     * others update up to {@code parallelism} cards at a time ({@link CardUpdates#perCard}).
+     *
+     * @return one outcome per update, in the same order
+     */
+    default List<CardUpdateOutcome> updateCards(List<CardUpdate> updates, int parallelism) {
+        return CardUpdates.perCard(this, updates, parallelism);
+    }
+
     /** Registers a webhook for the board, reusing an identical one. */
     WebhookSubscription subscribeWebhook(BoardRef board, String url, List<String> events, String secret);
 

@@ -70,6 +70,17 @@ public final class ReferenceScanner {
         return List.copyOf(unique.values());
     }
 
+    /** The references in several messages (a build's commits, oldest first), each card once. */
+    public List<CardRef> scanAll(List<String> messages) {
+        Map<String, CardRef> unique = new LinkedHashMap<>();
+        for (String message : messages) {
+            for (CardRef ref : scan(message)) {
+                unique.putIfAbsent(ref.kind() + ":" + ref.value(), ref);
+            }
+        }
+        return List.copyOf(unique.values());
+    }
+
     private static boolean overlaps(List<int[]> taken, int start, int end) {
         return taken.stream().anyMatch(span -> start < span[1] && span[0] < end);
     }

@@ -15,6 +15,8 @@ public final class TtlCache<K, V> {
     private record Entry<V>(V value, Instant expires) {}
 
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    /** One lock per key, so that parallel updates on one board look its columns up once, not once per thread. */
+    private final Map<K, Object> loading = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration ttl;
 
@@ -24,14 +26,20 @@ public final class TtlCache<K, V> {
     }
 
     public V get(K key, Supplier<V> loader) {
-        Instant now = clock.instant();
         Entry<V> entry = entries.get(key);
-        if (entry != null && now.isBefore(entry.expires())) {
+        if (entry != null && clock.instant().isBefore(entry.expires())) {
             return entry.value();
         }
-        V value = loader.get();
-        entries.put(key, new Entry<>(value, now.plus(ttl)));
-        return value;
+        synchronized (loading.computeIfAbsent(key, k -> new Object())) {
+            Instant now = clock.instant();
+            entry = entries.get(key);
+            if (entry != null && now.isBefore(entry.expires())) {
+                return entry.value();
+            }
+            V value = loader.get();
+            entries.put(key, new Entry<>(value, now.plus(ttl)));
+            return value;
+        }
     }
 
     /** Forget one key, e.g. after the vendor said a cached id no longer exists. */

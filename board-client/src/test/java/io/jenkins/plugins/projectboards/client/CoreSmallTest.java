@@ -16,6 +16,38 @@ import org.junit.Test;
 public class CoreSmallTest {
 
     @Test
+    public void parallelLookupsOfOneKeyLoadItOnce() throws Exception {
+        TtlCache<String, String> cache = new TtlCache<>(java.time.Clock.systemUTC(), Duration.ofMinutes(2));
+        AtomicInteger loads = new AtomicInteger();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> lookups = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                lookups.add(pool.submit(() -> {
+                    start.await();
+                    return cache.get("board", () -> {
+                        loads.incrementAndGet();
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return "lists";
+                    });
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<String> lookup : lookups) {
+                assertEquals("lists", lookup.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, loads.get());
+    }
+
+    @Test
     public void cacheLoadsOnceWithinTheTtlAndAgainAfterIt() {
         TestTime clock = new TestTime(Instant.parse("2026-11-24T12:00:00Z"));
         TtlCache<String, String> cache = new TtlCache<>(clock, Duration.ofMinutes(2));

@@ -95,14 +95,24 @@ public final class KanboardCards {
     }
 
     public Optional<KanboardTask> get(String taskId) {
-        JsonNode task = transport.call(KanboardCall.read("getTask").with("task_id", Long.parseLong(taskId)));
-        return task.isNull() ? Optional.empty() : Optional.of(KanboardTask.from(task));
+        return task(transport.call(getCall(taskId)));
     }
 
     public Optional<KanboardTask> byReference(String projectId, String reference) {
-        JsonNode task = transport.call(KanboardCall.read("getTaskByReference")
-                .with("project_id", Long.parseLong(projectId)).with("reference", reference));
-        return task.isNull() ? Optional.empty() : Optional.of(KanboardTask.from(task));
+        return task(transport.call(byReferenceCall(projectId, reference)));
+    }
+
+    static KanboardCall getCall(String taskId) {
+        return KanboardCall.read("getTask").with("task_id", Long.parseLong(taskId));
+    }
+
+    static KanboardCall byReferenceCall(String projectId, String reference) {
+        return KanboardCall.read("getTaskByReference").with("project_id", Long.parseLong(projectId)).with("reference", reference);
+    }
+
+    /** A getter's answer: Kanboard answers {@code null} for a task it does not have. */
+    static Optional<KanboardTask> task(JsonNode answer) {
+        return answer == null || answer.isNull() ? Optional.empty() : Optional.of(KanboardTask.from(answer));
     }
 
     /** Kanboard's search syntax, e.g. {@code ref:EXT-1} or {@code title:"Deploy"}. */
@@ -118,12 +128,16 @@ public final class KanboardCards {
      * still succeeds.
      */
     public void move(String projectId, String taskId, String columnId, Position position) {
-        transport.call(KanboardCall.read("moveTaskPosition")
+        transport.call(moveCall(projectId, taskId, columnId, position));
+    }
+
+    static KanboardCall moveCall(String projectId, String taskId, String columnId, Position position) {
+        return KanboardCall.read("moveTaskPosition")
                 .with("project_id", Long.parseLong(projectId))
                 .with("task_id", Long.parseLong(taskId))
                 .with("column_id", Long.parseLong(columnId))
                 .with("position", position == Position.TOP ? 1 : BOTTOM)
-                .with("swimlane_id", KEEP_SWIMLANE));
+                .with("swimlane_id", KEEP_SWIMLANE);
     }
 
     public void close(String taskId) {

@@ -6,6 +6,8 @@ import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.CardDraft;
 import io.jenkins.plugins.projectboards.client.CardRef;
+import io.jenkins.plugins.projectboards.client.CardUpdate;
+import io.jenkins.plugins.projectboards.client.CardUpdateOutcome;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
@@ -154,7 +156,7 @@ public final class KanboardClient implements BoardClient {
     }
 
     /** Comments need an author: the signed-in user, or with the application token the configured comment user. */
-    private String commentUserId() {
+    String commentUserId() {
         if (credentials instanceof KanboardCredentials.ApplicationToken token) {
             if (token.commentUser() == null || token.commentUser().isBlank()) {
                 throw new ConfigurationException(Vendor.KANBOARD, "createComment", 0,
@@ -164,6 +166,12 @@ public final class KanboardClient implements BoardClient {
             return users.user(token.commentUser().strip()).id();
         }
         return users.me().id();
+    }
+
+    /** In two JSON-RPC batches: one finds every card, one writes every comment and move. */
+    @Override
+    public List<CardUpdateOutcome> updateCards(List<CardUpdate> updates, int parallelism) {
+        return new KanboardCardUpdates(this).apply(updates);
     }
 
     @Override
@@ -186,7 +194,7 @@ public final class KanboardClient implements BoardClient {
         return webhooks.parse(delivery);
     }
 
-    private Card card(KanboardTask task) {
+    Card card(KanboardTask task) {
         KanboardProject project = boards.projectById(task.projectId());
         ColumnRef column = boards.columns(task.projectId()).stream()
                 .filter(candidate -> candidate.id().equals(task.columnId()))

@@ -14,9 +14,13 @@ public final class KanboardComments {
      * @return the comment's id
      */
     public String create(String taskId, String userId, String content) {
-        return transport.call(KanboardCall.write("createComment")
+        return transport.call(createCall(taskId, userId, content)).asText();
+    }
+
+    static KanboardCall createCall(String taskId, String userId, String content) {
+        return KanboardCall.write("createComment")
                 .with("task_id", Long.parseLong(taskId))
                 .with("user_id", Long.parseLong(userId))
-                .with("content", content)).asText();
+                .with("content", content);
     }
 }

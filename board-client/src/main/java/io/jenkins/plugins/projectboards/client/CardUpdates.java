@@ -1,0 +1,86 @@
+package io.jenkins.plugins.projectboards.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Card updates for vendors without a batch API: each card found, commented and moved through the neutral
+ * {@link BoardClient} calls, up to {@code parallelism} cards at a time over the client's one HTTP client. Column
+ * lookups hit the client's name cache, so a board's columns are read once.
+ */
+public final class CardUpdates {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private CardUpdates() {}
+
+    /** The outcomes in the order of {@code updates}; one card failing never stops the others. */
+    public static List<CardUpdateOutcome> perCard(BoardClient client, List<CardUpdate> updates, int parallelism) {
+        if (parallelism <= 1 || updates.size() <= 1) {
+            return updates.stream().map(update -> apply(client, update)).toList();
+        }
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory daemons = task -> {
+            Thread thread = new Thread(task, "project-boards-updates-" + pool + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        ExecutorService executor = Executors.newFixedThreadPool(Math.min(parallelism, updates.size()), daemons);
+        try {
+            List<Future<CardUpdateOutcome>> futures = new ArrayList<>();
+            for (CardUpdate update : updates) {
+                futures.add(executor.submit(() -> apply(client, update)));
+            }
+            List<CardUpdateOutcome> outcomes = new ArrayList<>();
+            for (Future<CardUpdateOutcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while updating cards", e);
+        } catch (ExecutionException e) {
+            // apply() turns every BoardException into an outcome; anything else is a bug worth seeing.
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Finds the card, comments, then moves it; a failure at any point becomes the outcome's error. */
+    public static CardUpdateOutcome apply(BoardClient client, CardUpdate update) {
+        Card card;
+        try {
+            card = client.findCard(update.card(), update.board()).orElse(null);
+        } catch (BoardException e) {
+            return CardUpdateOutcome.failed(update, null, false, e.getMessage());
+        }
+        if (card == null) {
+            return CardUpdateOutcome.failed(update, null, false, "no card '" + update.card().text() + "'");
+        }
+        boolean commented = false;
+        try {
+            if (update.comment() != null) {
+                client.comment(card, update.comment());
+                commented = true;
+            }
+            if (update.moveTo() == null) {
+                return new CardUpdateOutcome(update, card, commented, false, card.column().name(), null);
+            }
+            ColumnRef target = client.resolveColumn(card.board(), update.moveTo());
+            if (target.id().equals(card.column().id())) {
+                return new CardUpdateOutcome(update, card, commented, false, card.column().name(), null);
+            }
+            Card moved = client.moveCard(card, target, Position.BOTTOM);
+            return new CardUpdateOutcome(update, moved, commented, true, card.column().name(), null);
+        } catch (BoardException e) {
+            return CardUpdateOutcome.failed(update, card, commented, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.jenkins.plugins.projectboards.client.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.projectboards.client.http.Json;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/**
+ * Small stateful stand-ins for Kanboard (JSON-RPC, batches included) and Planka (REST), enough for card updates:
+ * one project/board with columns Todo, Doing, Done and cards 1..n in Todo. They record every HTTP request and every
+ * call, answer each response after an optional latency, and are safe for parallel requests.
+ */
+public abstract class FakeBoards extends Dispatcher {
+    public static final List<String> COLUMNS = List.of("Todo", "Doing", "Done");
+
+    /** Card id → column index; ids missing here are unknown cards. */
+    protected final Map<String, Integer> cardColumns = new ConcurrentHashMap<>();
+    /** Card id → comments written on it. */
+    public final Map<String, List<String>> comments = new ConcurrentHashMap<>();
+    /** One line per HTTP request: {@code METHOD path}. */
+    public final List<String> requests = new CopyOnWriteArrayList<>();
+    protected final AtomicInteger ids = new AtomicInteger(1000);
+    private final Duration latency;
+
+    protected FakeBoards(int cards, Duration latency) {
+        this.latency = latency;
+        for (int i = 1; i <= cards; i++) {
+            cardColumns.put(String.valueOf(i), 0);
+        }
+    }
+
+    /** The column the card is in now. */
+    public String columnOf(String cardId) {
+        return COLUMNS.get(cardColumns.get(cardId));
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        requests.add(request.getMethod() + " " + request.getPath());
+        try {
+            MockResponse response = answer(request);
+            return latency.isZero() ? response : response.setHeadersDelay(latency.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            return new MockResponse().setResponseCode(400).setBody(e.getMessage());
+        }
+    }
+
+    protected abstract MockResponse answer(RecordedRequest request) throws IOException;
+
+    protected static MockResponse json(int status, JsonNode body) {
+        return Fixture.json(status, body.toString());
+    }
+
+    /** Kanboard's JSON-RPC: project 1 "Shop", columns 11-13, users "admin" (1). */
+    public static final class Kanboard extends FakeBoards {
+        public final List<String> calls = new CopyOnWriteArrayList<>();
+
+        public Kanboard(int cards, Duration latency) {
+            super(cards, latency);
+        }
+
+        @Override
+        protected MockResponse answer(RecordedRequest request) throws IOException {
+            JsonNode body = Json.MAPPER.readTree(request.getBody().clone().readUtf8());
+            if (!body.isArray()) {
+                return json(200, reply(body));
+            }
+            ArrayNode replies = Json.MAPPER.createArrayNode();
+            body.forEach(call -> replies.add(reply(call)));
+            return json(200, replies);
+        }
+
+        private ObjectNode reply(JsonNode call) {
+            String method = call.path("method").asText();
+            JsonNode params = call.path("params");
+            calls.add(method);
+            ObjectNode reply = Json.object().put("jsonrpc", "2.0");
+            reply.set("id", call.get("id"));
+            reply.set("result", result(method, params));
+            return reply;
+        }
+
+        private JsonNode result(String method, JsonNode params) {
+            switch (method) {
+                case "getAllProjects":
+                    return Json.MAPPER.createArrayNode().add(Json.object().put("id", "1").put("name", "Shop").put("identifier", "SHOP"));
+                case "getColumns": {
+                    ArrayNode columns = Json.MAPPER.createArrayNode();
+                    for (int i = 0; i < COLUMNS.size(); i++) {
+                        columns.add(Json.object().put("id", String.valueOf(11 + i)).put("title", COLUMNS.get(i))
+                                .put("position", String.valueOf(i + 1)).put("project_id", "1"));
+                    }
+                    return columns;
+                }
+                case "getUserByName":
+                    return Json.object().put("id", "1").put("username", params.path("username").asText()).put("role", "app-admin");
+                case "getTask":
+                    return task(params.path("task_id").asText());
+                case "getTaskByReference":
+                    return task(params.path("reference").asText().replace("REF-", ""));
+                case "createComment": {
+                    String task = params.path("task_id").asText();
+                    comments.computeIfAbsent(task, key -> new CopyOnWriteArrayList<>()).add(params.path("content").asText());
+                    return Json.MAPPER.getNodeFactory().numberNode(ids.incrementAndGet());
+                }
+                case "moveTaskPosition": {
+                    int column = params.path("column_id").asInt() - 11;
+                    Integer before = cardColumns.put(params.path("task_id").asText(), column);
+                    return Json.MAPPER.getNodeFactory().booleanNode(before != null && before != column);
+                }
+                default:
+                    throw new IllegalArgumentException("the fake Kanboard does not know " + method);
+            }
+        }
+
+        /** {@code null} for an unknown task, as Kanboard answers. */
+        private JsonNode task(String id) {
+            Integer column = cardColumns.get(id);
+            if (column == null) {
+                return Json.MAPPER.getNodeFactory().nullNode();
+            }
+            return Json.object().put("id", id).put("title", "Card " + id).put("project_id", "1")
+                    .put("column_id", String.valueOf(11 + column)).put("swimlane_id", "1").put("position", "1")
+                    .put("is_active", "1").put("reference", "REF-" + id);
+        }
+    }
+
+    /** Planka's REST API: project "Shop" with board "Web" (id 500), lists 51-53. */
+    public static final class Planka extends FakeBoards {
+        public Planka(int cards, Duration latency) {
+            super(cards, latency);
+        }
+
+        @Override
+        protected MockResponse answer(RecordedRequest request) throws IOException {
+            String path = request.getPath();
+            String method = request.getMethod();
+            if (method.equals("GET") && path.equals("/api/projects")) {
+                return json(200, Json.MAPPER.readTree("{\"items\":[{\"id\":\"5\",\"name\":\"Shop\"}],"
+                        + "\"included\":{\"boards\":[{\"id\":\"500\",\"name\":\"Web\",\"projectId\":\"5\"}]}}"));
+            }
+            if (method.equals("GET") && path.equals("/api/boards/500")) {
+                ObjectNode board = Json.object();
+                board.set("item", Json.object().put("id", "500").put("name", "Web").put("projectId", "5"));
+                ArrayNode lists = Json.MAPPER.createArrayNode();
+                for (int i = 0; i < COLUMNS.size(); i++) {
+                    lists.add(Json.object().put("id", String.valueOf(51 + i)).put("name", COLUMNS.get(i))
+                            .put("type", "active").put("position", 65536 * (i + 1)).put("boardId", "500"));
+                }
+                ObjectNode included = Json.object();
+                included.set("lists", lists);
+                included.set("labels", Json.MAPPER.createArrayNode());
+                included.set("cards", Json.MAPPER.createArrayNode());
+                board.set("included", included);
+                return json(200, board);
+            }
+            String[] parts = path.split("/");
+            if (parts.length >= 4 && parts[2].equals("cards")) {
+                String id = parts[3];
+                if (!cardColumns.containsKey(id)) {
+                    return json(404, Json.object().put("code", "E_NOT_FOUND").put("message", "Card not found"));
+                }
+                if (method.equals("POST") && parts.length == 5 && parts[4].equals("comments")) {
+                    String text = Json.MAPPER.readTree(request.getBody().clone().readUtf8()).path("text").asText();
+                    comments.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(text);
+                    ObjectNode comment = Json.object();
+                    comment.set("item", Json.object().put("id", String.valueOf(ids.incrementAndGet())).put("cardId", id).put("text", text));
+                    return json(200, comment);
+                }
+                if (method.equals("PATCH")) {
+                    int column = Integer.parseInt(Json.MAPPER.readTree(request.getBody().clone().readUtf8()).path("listId").asText()) - 51;
+                    cardColumns.put(id, column);
+                }
+                ObjectNode card = Json.object();
+                card.set("item", Json.object().put("id", id).put("name", "Card " + id).put("boardId", "500")
+                        .put("listId", String.valueOf(51 + cardColumns.get(id))).put("position", 65536).put("description", ""));
+                card.set("included", Json.object());
+                return json(200, card);
+            }
+            return json(404, Json.object().put("code", "E_NOT_FOUND").put("message", "no route " + method + " " + path));
+        }
+    }
+}
