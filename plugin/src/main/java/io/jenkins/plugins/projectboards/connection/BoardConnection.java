@@ -14,15 +14,19 @@ import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
+import io.jenkins.plugins.projectboards.client.ReferenceScanner;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import jenkins.model.Jenkins;
 import okhttp3.OkHttpClient;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -50,6 +54,7 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
     private int readTimeoutSeconds = DEFAULT_READ_TIMEOUT_SECONDS;
     private String defaultBoard;
     private String webhookCredentialsId;
+    private String referencePatterns;
 
     private transient volatile OkHttpClient http;
     private transient volatile ProxyConfiguration proxyOfHttp;
@@ -130,6 +135,47 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
                     vendor().displayName(), name, webhookCredentialsId));
         }
         return secret.getSecret().getPlainText();
+    }
+
+    /** Regular expressions, one per line, whose first group names a card in a commit message; blank for the vendor's defaults. */
+    public String getReferencePatterns() {
+        return referencePatterns;
+    }
+
+    @DataBoundSetter
+    public void setReferencePatterns(String referencePatterns) {
+        this.referencePatterns = Util.fixEmptyAndTrim(referencePatterns);
+    }
+
+    /**
+     * What finds this connection's cards in commit messages.
+     *
+     * @throws IllegalArgumentException naming the connection when a configured pattern is not a valid one
+     */
+    public ReferenceScanner scanner() {
+        if (referencePatterns == null) {
+            return ReferenceScanner.forVendor(vendor());
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        for (String line : referencePatterns.split("\\R")) {
+            if (!line.isBlank()) {
+                patterns.add(referencePattern(line.strip(), vendor().displayName() + " connection '" + name + "'"));
+            }
+        }
+        return new ReferenceScanner(patterns);
+    }
+
+    /** A pattern with at least one group (the card), or an {@link IllegalArgumentException} saying what is wrong. */
+    static Pattern referencePattern(String regex, String where) {
+        try {
+            Pattern pattern = Pattern.compile(regex);
+            if (pattern.matcher("").groupCount() < 1) {
+                throw new IllegalArgumentException(Messages.BoardConnection_referencePatternNoGroup(where, regex));
+            }
+            return pattern;
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(Messages.BoardConnection_referencePatternInvalid(where, regex, e.getDescription()));
+        }
     }
 
     public abstract Vendor vendor();

@@ -96,6 +96,21 @@ public abstract class BoardConnectionDescriptor extends Descriptor<BoardConnecti
     }
 
     @POST
+    public FormValidation doCheckReferencePatterns(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        for (String line : Util.fixNull(value).split("\\R")) {
+            if (!line.isBlank()) {
+                try {
+                    BoardConnection.referencePattern(line.strip(), getDisplayName());
+                } catch (IllegalArgumentException e) {
+                    return FormValidation.error(e.getMessage());
+                }
+            }
+        }
+        return FormValidation.ok();
+    }
+
+    @POST
     public FormValidation doCheckUrl(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return checkUrl(value);

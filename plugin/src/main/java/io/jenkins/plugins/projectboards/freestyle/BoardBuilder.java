@@ -56,8 +56,14 @@ public abstract class BoardBuilder extends Builder implements SimpleBuildStep {
 
     @Override
     public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
+        perform(env.expand(connection), failOnError, run, listener, action(env));
+    }
+
+    /** Runs a freestyle build step's or post-build action's board action with the exceptions a build step may throw. */
+    static void perform(String connection, Boolean failOnError, Run<?, ?> run, TaskListener listener, BoardActionRunner.Action action)
+            throws InterruptedException, IOException {
         try {
-            BoardActionRunner.run(env.expand(connection), failOnError, run, listener, action(env));
+            BoardActionRunner.run(connection, failOnError, run, listener, action);
         } catch (IOException | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -27,12 +27,23 @@ public abstract class BoardBuilderDescriptor extends BuildStepDescriptor<Builder
      */
     protected BoardBuilderDescriptor(Class<? extends BoardBuilder> clazz, Class<? extends BoardStep> step, String... fields) {
         super(clazz);
-        addHelpFileRedirect(null, step, null);
+        redirectHelp(this::addHelpFileRedirect, step, fields);
+    }
+
+    /** What {@code addHelpFileRedirect} does, so that a descriptor of another kind can share {@link #redirectHelp}. */
+    @FunctionalInterface
+    interface HelpRedirect {
+        void redirect(String field, Class<? extends BoardStep> owner, String ownerField);
+    }
+
+    /** Every field's help, and the page's, from the Pipeline step's help files: one text for both. */
+    static void redirectHelp(HelpRedirect redirect, Class<? extends BoardStep> step, String... fields) {
+        redirect.redirect(null, step, null);
         for (String field : fields) {
-            addHelpFileRedirect(field, step, field);
+            redirect.redirect(field, step, field);
         }
         for (String field : new String[] {"connection", "failOnError", "dryRun"}) {
-            addHelpFileRedirect(field, step, field);
+            redirect.redirect(field, step, field);
         }
     }
 

@@ -11,6 +11,8 @@ import io.jenkins.plugins.projectboards.client.ops.CreateTaskResult;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardResult;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import io.jenkins.plugins.projectboards.tracking.LinkedCard;
+import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
 import java.util.Map;
 
 /**
@@ -30,6 +32,7 @@ public final class BoardActions {
                     : Messages.CreateTaskStep_wouldReuse(card.title(), card.reference()));
         } else if (result.created()) {
             console.linkLine(Messages.CreateTaskStep_created(), card.url(), card.title(), " " + where);
+            LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), card, LinkedCard.What.CREATED, where));
         } else {
             console.linkLine(Messages.CreateTaskStep_reused(), card.url(), card.title(), " " + Messages.CreateTaskStep_byReference(card.reference()));
         }
@@ -43,8 +46,12 @@ public final class BoardActions {
         if (!result.moved()) {
             console.linkLine(Messages.MoveCardStep_card(), moved.url(), moved.title(), " " + Messages.MoveCardStep_alreadyIn(target));
         } else {
+            String fromTo = Messages.MoveCardStep_fromTo(result.previousColumn(), target);
             console.linkLine(result.dryRun() ? Messages.MoveCardStep_wouldMove() : Messages.MoveCardStep_moved(), moved.url(),
-                    moved.title(), " " + Messages.MoveCardStep_fromTo(result.previousColumn(), target));
+                    moved.title(), " " + fromTo);
+            if (!result.dryRun()) {
+                LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), moved, LinkedCard.What.MOVED, fromTo));
+            }
         }
         return result.toMap();
     }
@@ -53,6 +60,10 @@ public final class BoardActions {
         CommentResult result = operations(connection, run).commentOnTask(request);
         console.linkLine(result.dryRun() ? Messages.CommentOnTaskStep_wouldComment() : Messages.CommentOnTaskStep_commented(),
                 result.url(), Messages.CommentOnTaskStep_card(result.task()), "");
+        if (!result.dryRun()) {
+            LinkedCardsAction.record(run, new LinkedCard(connection.getName(), connection.vendor().displayName(), result.task(), null,
+                    result.url(), LinkedCard.What.COMMENTED, null));
+        }
         return result.toMap();
     }
 

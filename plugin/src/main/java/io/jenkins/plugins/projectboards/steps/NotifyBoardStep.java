@@ -1,0 +1,118 @@
+package io.jenkins.plugins.projectboards.steps;
+
+import hudson.Extension;
+import hudson.Util;
+import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.client.release.BuildNotification;
+import io.jenkins.plugins.projectboards.tracking.CardTracking;
+import java.util.List;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code notifyBoard(moveOnSuccess: …, moveOnFailure: …)}: comments the build's result on its cards and moves them
+ * by result. Meant for {@code post { always { … } }}, where the result is final. Best effort: a card that cannot be
+ * updated is reported, and fails the build only with {@code failOnError: true}.
+ */
+public class NotifyBoardStep extends BoardStep {
+    private List<String> cards = List.of();
+    private String board;
+    private String moveOnSuccess;
+    private String moveOnUnstable;
+    private String moveOnFailure;
+    private String moveOnAborted;
+    private boolean comment = true;
+
+    @DataBoundConstructor
+    public NotifyBoardStep() {}
+
+    /** The cards to notify; empty for the cards the build touched and those its commits name. */
+    public List<String> getCards() {
+        return cards;
+    }
+
+    @DataBoundSetter
+    public void setCards(List<String> cards) {
+        this.cards = cards == null ? List.of() : List.copyOf(cards);
+    }
+
+    public String getBoard() {
+        return board;
+    }
+
+    @DataBoundSetter
+    public void setBoard(String board) {
+        this.board = Util.fixEmptyAndTrim(board);
+    }
+
+    public String getMoveOnSuccess() {
+        return moveOnSuccess;
+    }
+
+    @DataBoundSetter
+    public void setMoveOnSuccess(String moveOnSuccess) {
+        this.moveOnSuccess = Util.fixEmptyAndTrim(moveOnSuccess);
+    }
+
+    public String getMoveOnUnstable() {
+        return moveOnUnstable;
+    }
+
+    @DataBoundSetter
+    public void setMoveOnUnstable(String moveOnUnstable) {
+        this.moveOnUnstable = Util.fixEmptyAndTrim(moveOnUnstable);
+    }
+
+    public String getMoveOnFailure() {
+        return moveOnFailure;
+    }
+
+    @DataBoundSetter
+    public void setMoveOnFailure(String moveOnFailure) {
+        this.moveOnFailure = Util.fixEmptyAndTrim(moveOnFailure);
+    }
+
+    public String getMoveOnAborted() {
+        return moveOnAborted;
+    }
+
+    @DataBoundSetter
+    public void setMoveOnAborted(String moveOnAborted) {
+        this.moveOnAborted = Util.fixEmptyAndTrim(moveOnAborted);
+    }
+
+    public boolean isComment() {
+        return comment;
+    }
+
+    @DataBoundSetter
+    public void setComment(boolean comment) {
+        this.comment = comment;
+    }
+
+    /** Best effort: only an explicit {@code failOnError: true} makes failed cards fail the build. */
+    @Override
+    public StepExecution start(StepContext context) {
+        CardTracking.NotifyRequest request = new CardTracking.NotifyRequest(cards, board,
+                new BuildNotification(moveOnSuccess, moveOnUnstable, moveOnFailure, moveOnAborted, comment), isDryRun(),
+                Boolean.TRUE.equals(getFailOnError()));
+        return new BoardStepExecution(context, this, (connection, run, console) -> CardTracking.notify(connection, run, console, request));
+    }
+
+    @Extension
+    @Symbol("notifyBoard")
+    public static class DescriptorImpl extends BoardStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "notifyBoard";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.NotifyBoardStep_displayName();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.projectboards.steps;
+
+import hudson.Extension;
+import hudson.Util;
+import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.tracking.CardTracking;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code releaseCards(version: '1.4.0', moveTo: 'Released')}: every card named by the commits since the last
+ * successful build gets a "released in" comment and moves to {@code moveTo}. Cards that fail are retried by the next
+ * build; no card is commented twice for one version.
+ */
+public class ReleaseCardsStep extends BoardStep {
+    private final String version;
+    private String board;
+    private String moveTo;
+    private boolean comment = true;
+
+    @DataBoundConstructor
+    public ReleaseCardsStep(String version) {
+        this.version = version;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public String getBoard() {
+        return board;
+    }
+
+    @DataBoundSetter
+    public void setBoard(String board) {
+        this.board = Util.fixEmptyAndTrim(board);
+    }
+
+    public String getMoveTo() {
+        return moveTo;
+    }
+
+    @DataBoundSetter
+    public void setMoveTo(String moveTo) {
+        this.moveTo = Util.fixEmptyAndTrim(moveTo);
+    }
+
+    public boolean isComment() {
+        return comment;
+    }
+
+    @DataBoundSetter
+    public void setComment(boolean comment) {
+        this.comment = comment;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        CardTracking.ReleaseRequest request = new CardTracking.ReleaseRequest(version, board, moveTo, comment, isDryRun(),
+                Boolean.TRUE.equals(getFailOnError()));
+        return new BoardStepExecution(context, this, (connection, run, console) -> CardTracking.release(connection, run, console, request));
+    }
+
+    @Extension
+    @Symbol("releaseCards")
+    public static class DescriptorImpl extends BoardStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "releaseCards";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.ReleaseCardsStep_displayName();
+        }
+    }
+}

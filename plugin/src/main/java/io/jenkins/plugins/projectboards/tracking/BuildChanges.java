@@ -1,0 +1,81 @@
+package io.jenkins.plugins.projectboards.tracking;
+
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.User;
+import hudson.scm.ChangeLogSet;
+import io.jenkins.plugins.projectboards.client.release.BuildSummary;
+import io.jenkins.plugins.projectboards.client.release.Change;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import jenkins.scm.RunWithSCM;
+
+/** A build as notifications and release tracking see it: its summary and its commits. */
+public final class BuildChanges {
+    private BuildChanges() {}
+
+    /**
+     * The build now: a running build's result is its current one (a Declarative {@code post} section runs before the
+     * final result is stored, and a result not yet set means success so far).
+     */
+    public static BuildSummary summary(Run<?, ?> run, List<Change> changes) {
+        Result result = run.getResult() == null ? Result.SUCCESS : run.getResult();
+        long millis = run.isBuilding() ? System.currentTimeMillis() - run.getStartTimeInMillis() : run.getDuration();
+        return new BuildSummary(run.getFullDisplayName(), url(run), result.toString(), Duration.ofMillis(millis), changes);
+    }
+
+    /** The build's own commits, oldest first. */
+    public static List<Change> of(Run<?, ?> run) {
+        List<Change> changes = new ArrayList<>();
+        if (run instanceof RunWithSCM<?, ?> scm) {
+            for (ChangeLogSet<? extends ChangeLogSet.Entry> set : scm.getChangeSets()) {
+                for (ChangeLogSet.Entry entry : set) {
+                    User author = entry.getAuthor();
+                    changes.add(new Change(entry.getCommitId(), author == null ? null : author.getFullName(), message(entry)));
+                }
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * The whole commit message. {@link ChangeLogSet.Entry#getMsg()} is only the first line for Git, whose entries
+     * keep the whole message in {@code getComment()}; read it where an entry has it, without depending on the Git
+     * plugin.
+     */
+    static String message(ChangeLogSet.Entry entry) {
+        try {
+            Object comment = entry.getClass().getMethod("getComment").invoke(entry);
+            if (comment instanceof String text && !text.isBlank()) {
+                return text;
+            }
+        } catch (ReflectiveOperationException | RuntimeException noFullMessage) {
+            // Not a Git entry: the message is all there is.
+        }
+        return entry.getMsg();
+    }
+
+    /** The commits of this build and of every build since the last successful one, oldest first. */
+    public static List<Change> sinceLastSuccess(Run<?, ?> run) {
+        List<List<Change>> newestFirst = new ArrayList<>();
+        for (Run<?, ?> build = run; build != null; build = build.getPreviousBuild()) {
+            if (build != run && build.getResult() == Result.SUCCESS) {
+                break;
+            }
+            newestFirst.add(of(build));
+        }
+        Collections.reverse(newestFirst);
+        return newestFirst.stream().flatMap(List::stream).toList();
+    }
+
+    /** The build's page, or {@code null} when Jenkins has no URL configured. */
+    static String url(Run<?, ?> run) {
+        try {
+            return run.getAbsoluteUrl();
+        } catch (IllegalStateException noRootUrl) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.jenkins.plugins.projectboards.tracking;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.client.BoardClient;
+import io.jenkins.plugins.projectboards.client.BoardException;
+import io.jenkins.plugins.projectboards.client.BoardRef;
+import io.jenkins.plugins.projectboards.client.CardRef;
+import io.jenkins.plugins.projectboards.client.CardUpdate;
+import io.jenkins.plugins.projectboards.client.CardUpdateOutcome;
+import io.jenkins.plugins.projectboards.client.release.BuildNotification;
+import io.jenkins.plugins.projectboards.client.release.BuildSummary;
+import io.jenkins.plugins.projectboards.client.release.Change;
+import io.jenkins.plugins.projectboards.client.release.NotificationText;
+import io.jenkins.plugins.projectboards.client.release.ReleaseLedger;
+import io.jenkins.plugins.projectboards.client.release.ReleasePlan;
+import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import io.jenkins.plugins.projectboards.steps.StepConsole;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Build notifications and release tracking as both the Pipeline steps and the freestyle post-build actions run them:
+ * which cards, what to write, the bulk update, one console line per card, the record on the build, the result map.
+ * Best effort unless {@code strict}: a card that cannot be updated is reported, not fatal.
+ */
+public final class CardTracking {
+    /** Cards updated at once on vendors without a batch API. */
+    static final int PARALLELISM = 8;
+
+    private CardTracking() {}
+
+    /** The arguments of {@code notifyBoard}; {@code cards} empty means the build's own cards. */
+    public record NotifyRequest(List<String> cards, String board, BuildNotification notification, boolean dryRun, boolean strict) {}
+
+    /** The arguments of {@code releaseCards}. */
+    public record ReleaseRequest(String version, String board, String moveTo, boolean comment, boolean dryRun, boolean strict) {}
+
+    public static Map<String, Object> notify(BoardConnection connection, Run<?, ?> run, StepConsole console, NotifyRequest request)
+            throws AbortException {
+        List<Change> changes = BuildChanges.of(run);
+        List<CardRef> cards = new ArrayList<>();
+        if (request.cards().isEmpty()) {
+            LinkedCardsAction linked = run.getAction(LinkedCardsAction.class);
+            if (linked != null) {
+                linked.cardIds(connection.getName()).forEach(id -> cards.add(CardRef.id(id)));
+            }
+            cards.addAll(connection.scanner().scanAll(changes.stream().map(Change::message).toList()));
+        } else {
+            request.cards().forEach(text -> cards.add(CardRef.parse(text)));
+        }
+        BuildSummary build = BuildChanges.summary(run, changes);
+        Map<String, Object> result = update(connection, run, console, cards, request.board(), request.dryRun(), LinkedCard.What.NOTIFIED,
+                board -> request.notification().updates(cards, board, build), new ArrayList<>());
+        failIfStrict(request.strict(), result);
+        return result;
+    }
+
+    public static Map<String, Object> release(BoardConnection connection, Run<?, ?> run, StepConsole console, ReleaseRequest request)
+            throws AbortException {
+        if (request.version() == null || request.version().isBlank()) {
+            throw new IllegalArgumentException(Messages.CardTracking_versionRequired());
+        }
+        String version = request.version().strip();
+        List<Change> changes = BuildChanges.sinceLastSuccess(run);
+        List<CardRef> referenced = connection.scanner().scanAll(changes.stream().map(Change::message).toList());
+        ReleaseLedger ledger = ReleaseLedgerAction.before(run, connection.getName());
+        ReleasePlan plan = ledger.plan(version, referenced);
+        plan.alreadyReleased().forEach(card -> console.line(Messages.CardTracking_alreadyReleased(card.text(), version)));
+        String text = request.comment() ? NotificationText.releaseComment(version, BuildChanges.summary(run, changes)) : null;
+        List<CardUpdateOutcome> outcomes = new ArrayList<>();
+        Map<String, Object> result = update(connection, run, console, plan.toUpdate(), request.board(), request.dryRun(),
+                LinkedCard.What.RELEASED, board -> plan.updates(board, text, blankToNull(request.moveTo())), outcomes);
+        if (!request.dryRun()) {
+            ReleaseLedger.Recorded recorded = ledger.record(plan, outcomes);
+            ReleaseLedgerAction.keep(run, connection.getName(), recorded.ledger());
+            recorded.ledger().carried().keySet().forEach(card -> console.line(Messages.CardTracking_carried(card)));
+            recorded.givenUp().forEach(card -> console.line(Messages.CardTracking_givenUp(card, ReleaseLedger.MAX_ATTEMPTS)));
+        }
+        failIfStrict(request.strict(), result);
+        return result;
+    }
+
+    /** Turns the board (when references need one) into the updates to make. */
+    @FunctionalInterface
+    private interface Updates {
+        List<CardUpdate> on(BoardRef board);
+    }
+
+    /** Makes the updates, reports each card, and collects the outcomes into {@code outcomes}. */
+    private static Map<String, Object> update(BoardConnection connection, Run<?, ?> run, StepConsole console, List<CardRef> cards,
+            String boardName, boolean dryRun, LinkedCard.What what, Updates updates, List<CardUpdateOutcome> outcomes) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        List<String> updated = new ArrayList<>();
+        List<Map<String, Object>> failed = new ArrayList<>();
+        result.put("updated", updated);
+        result.put("failed", failed);
+        result.put("dryRun", dryRun);
+        if (cards.isEmpty()) {
+            console.line(Messages.CardTracking_noCards(connection.getName()));
+            return result;
+        }
+        BoardClient client = connection.client(run);
+        List<CardUpdate> planned;
+        try {
+            planned = updates.on(boardFor(client, connection, cards, boardName));
+        } catch (BoardException e) {
+            // The board itself could not be read: every card fails with that reason, nothing is half done.
+            cards.forEach(card -> fail(connection, run, console, failed, card.text(), e.getMessage()));
+            return result;
+        }
+        if (dryRun) {
+            planned.forEach(update -> console.line(Messages.CardTracking_wouldUpdate(update.card().text(),
+                    update.comment() != null, update.moveTo() == null ? "-" : update.moveTo())));
+            return result;
+        }
+        outcomes.addAll(client.updateCards(planned, PARALLELISM));
+        for (CardUpdateOutcome outcome : outcomes) {
+            if (outcome.succeeded()) {
+                String detail = detail(outcome);
+                console.linkLine(what == LinkedCard.What.RELEASED ? Messages.CardTracking_released() : Messages.CardTracking_notified(), outcome.card().url(),
+                        outcome.card().title(), " " + detail);
+                LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), outcome.card(), what, detail));
+                updated.add(outcome.card().id());
+            } else {
+                fail(connection, run, console, failed, outcome.key(), outcome.error());
+            }
+        }
+        return result;
+    }
+
+    private static BoardRef boardFor(BoardClient client, BoardConnection connection, List<CardRef> cards, String boardName) {
+        boolean needed = cards.stream().anyMatch(card -> card.kind() == CardRef.Kind.REFERENCE);
+        String name = blankToNull(boardName) != null ? boardName.strip() : connection.getDefaultBoard();
+        return needed && name != null ? client.resolveBoard(name) : null;
+    }
+
+    private static String detail(CardUpdateOutcome outcome) {
+        List<String> done = new ArrayList<>();
+        if (outcome.commented()) {
+            done.add(Messages.CardTracking_commented());
+        }
+        if (outcome.moved()) {
+            done.add(outcome.previousColumn() + " \u2192 " + outcome.card().column().name());
+        }
+        return done.isEmpty() ? Messages.CardTracking_unchanged() : "(" + String.join("; ", done) + ")";
+    }
+
+    private static void fail(BoardConnection connection, Run<?, ?> run, StepConsole console, List<Map<String, Object>> failed,
+            String card, String reason) {
+        console.line(Messages.CardTracking_notUpdated(card, reason));
+        LinkedCardsAction.record(run, new LinkedCard(connection.getName(), connection.vendor().displayName(), card, null, null,
+                LinkedCard.What.FAILED, reason));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("card", card);
+        entry.put("error", reason);
+        failed.add(entry);
+    }
+
+    private static void failIfStrict(boolean strict, Map<String, Object> result) throws AbortException {
+        List<?> failed = (List<?>) result.get("failed");
+        if (strict && !failed.isEmpty()) {
+            throw new AbortException(StepConsole.prefixed(Messages.CardTracking_failedStrict(failed.size())));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,71 @@
+package io.jenkins.plugins.projectboards.tracking;
+
+import io.jenkins.plugins.projectboards.client.Card;
+import java.io.Serializable;
+
+/** One card a build touched, and what it did to it; kept with the build. */
+public final class LinkedCard implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** What a build did to a card. */
+    public enum What {
+        CREATED,
+        MOVED,
+        COMMENTED,
+        NOTIFIED,
+        RELEASED,
+        FAILED
+    }
+
+    private final String connection;
+    private final String vendor;
+    private final String id;
+    private final String title;
+    private final String url;
+    private final What what;
+    private final String detail;
+
+    public LinkedCard(String connection, String vendor, String id, String title, String url, What what, String detail) {
+        this.connection = connection;
+        this.vendor = vendor;
+        this.id = id;
+        this.title = title;
+        this.url = url;
+        this.what = what;
+        this.detail = detail;
+    }
+
+    public static LinkedCard of(String connection, Card card, What what, String detail) {
+        return new LinkedCard(connection, card.vendor().displayName(), card.id(), card.title(), card.url(), what, detail);
+    }
+
+    public String getConnection() {
+        return connection;
+    }
+
+    public String getVendor() {
+        return vendor;
+    }
+
+    /** The card's id, or for a card that could not be found, the text it was named by. */
+    public String getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public What getWhat() {
+        return what;
+    }
+
+    /** E.g. "Ready → Done", or why it failed. */
+    public String getDetail() {
+        return detail;
+    }
+}
