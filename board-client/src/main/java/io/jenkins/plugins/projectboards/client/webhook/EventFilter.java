@@ -1,0 +1,52 @@
+package io.jenkins.plugins.projectboards.client.webhook;
+
+import io.jenkins.plugins.projectboards.client.BoardEvent;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which board events start a job's builds. Every part is optional; an empty part matches everything, except that
+ * {@link BoardEvent#OTHER} events (labels, lists, …) match only when asked for by name.
+ *
+ * @param boards board names or ids, compared ignoring case
+ * @param events normalised types ({@code card.moved}) or the vendor's own names ({@code cardUpdate}), ignoring case
+ * @param toColumn the column a card must have moved to (or been created in), ignoring case
+ */
+public record EventFilter(Set<String> boards, Set<String> events, String toColumn) {
+
+    public EventFilter {
+        boards = normalised(boards);
+        events = normalised(events);
+        toColumn = toColumn == null || toColumn.isBlank() ? null : toColumn.strip();
+    }
+
+    /** A filter from the comma- or newline-separated lists a form or a Pipeline script gives. */
+    public static EventFilter of(String boards, String events, String toColumn) {
+        return new EventFilter(split(boards), split(events), toColumn);
+    }
+
+    public boolean matches(BoardEvent event) {
+        if (!boards.isEmpty() && !boards.contains(lower(event.boardName())) && !boards.contains(lower(event.boardId()))) {
+            return false;
+        }
+        if (events.isEmpty() ? BoardEvent.OTHER.equals(event.type())
+                : !events.contains(lower(event.type())) && !events.contains(lower(event.vendorEvent()))) {
+            return false;
+        }
+        return toColumn == null || toColumn.equalsIgnoreCase(event.toColumn());
+    }
+
+    private static Set<String> split(String list) {
+        return list == null ? Set.of() : Arrays.stream(list.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    private static Set<String> normalised(Set<String> values) {
+        return values == null ? Set.of() : values.stream().map(EventFilter::lower).filter(s -> s != null && !s.isBlank()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
+    }
+}
