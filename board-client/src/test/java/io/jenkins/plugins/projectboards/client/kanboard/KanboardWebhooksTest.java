@@ -70,4 +70,21 @@ public class KanboardWebhooksTest {
         assertThrows(MalformedResponseException.class,
                 () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), "not json")));
     }
+
+    @Test
+    public void aSourceColumnIdBecomesItsNameThroughTheClient() throws Exception {
+        try (okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer()) {
+            server.enqueue(Fixture.json(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":[{\"id\":\"14\",\"title\":\"Ready\",\"position\":\"1\"},"
+                    + "{\"id\":\"15\",\"title\":\"Work in progress\",\"position\":\"2\"}]}"));
+            server.start();
+            KanboardClient client = new KanboardClient(server.url("/jsonrpc.php").toString(), KanboardCredentials.applicationToken("t", null),
+                    new okhttp3.OkHttpClient(), io.jenkins.plugins.projectboards.client.ClientOptions.defaults());
+            BoardEvent event = io.jenkins.plugins.projectboards.client.webhook.ColumnNames.named(client, webhooks.parse(delivery("task.move.column", "t")));
+            assertEquals("Ready", event.fromColumn());
+            assertEquals("Work in progress", event.toColumn());
+            JsonNode call = Json.MAPPER.readTree(server.takeRequest().getBody().readUtf8());
+            assertEquals("getColumns", call.path("method").asText());
+            assertEquals(4, call.path("params").path("project_id").asInt());
+        }
+    }
 }

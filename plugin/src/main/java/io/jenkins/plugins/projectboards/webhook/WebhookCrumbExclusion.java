@@ -1,0 +1,29 @@
+package io.jenkins.plugins.projectboards.webhook;
+
+import hudson.Extension;
+import hudson.security.csrf.CrumbExclusion;
+import io.jenkins.plugins.projectboards.steps.SubscribeWebhookStep;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Boards cannot send a CSRF crumb; their deliveries prove themselves with the webhook secret instead. Only the
+ * endpoint's own path is exempt.
+ */
+@Extension
+public class WebhookCrumbExclusion extends CrumbExclusion {
+    private static final String PREFIX = "/" + SubscribeWebhookStep.ENDPOINT + "/";
+
+    @Override
+    public boolean process(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
+        String path = req.getPathInfo();
+        if (path != null && path.startsWith(PREFIX) && path.length() > PREFIX.length() && path.indexOf('/', PREFIX.length()) < 0) {
+            chain.doFilter(req, resp);
+            return true;
+        }
+        return false;
+    }
+}
