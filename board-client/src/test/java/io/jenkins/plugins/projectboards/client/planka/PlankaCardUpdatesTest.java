@@ -86,4 +86,31 @@ public class PlankaCardUpdatesTest extends PlankaTestSupport {
         assertFalse(outcomes.get(30).succeeded());
         assertEquals(30, fake.requests.stream().filter(line -> line.startsWith("PATCH ")).count());
     }
+
+    /** The fake also creates cards, so the plugin's tests can run createTask against it. */
+    @Test
+    public void theFakeCreatesCardsAndFindsThemByReference() {
+        FakeBoards.Planka fake = fake(0);
+        io.jenkins.plugins.projectboards.client.ops.BoardOperations operations =
+                new io.jenkins.plugins.projectboards.client.ops.BoardOperations(client(), "Shop/Web");
+        io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest request = new io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest(
+                null, "Doing", "Deploy 7", null, List.of(), null, null, "REL-7", false);
+        java.util.Map<String, Object> created = operations.createTask(request).toMap();
+        assertEquals(true, created.get("created"));
+        assertEquals("Doing", created.get("column"));
+        assertEquals("Doing", fake.columnOf((String) created.get("id")));
+        java.util.Map<String, Object> again = operations.createTask(request).toMap();
+        assertEquals(false, again.get("created"));
+        assertEquals(created.get("id"), again.get("id"));
+        assertEquals(1, fake.requests.stream().filter(line -> line.startsWith("POST /api/lists/")).count());
+    }
+
+    @Test
+    public void theFakeKeepsWebhooksSoAnIdenticalOneIsReused() {
+        FakeBoards.Planka fake = fake(0);
+        assertTrue(client().subscribeWebhook(null, "https://ci.example/hook", List.of("cardUpdate"), "s").created());
+        assertFalse(client().subscribeWebhook(null, "https://ci.example/hook", List.of("cardUpdate"), "s").created());
+        assertEquals(1, fake.webhooks.size());
+        assertEquals("s", fake.webhooks.get(0).path("accessToken").asText());
+    }
 }

@@ -136,8 +136,15 @@ public abstract class FakeBoards extends Dispatcher {
         }
     }
 
-    /** Planka's REST API: project "Shop" with board "Web" (id 500), lists 51-53. */
+    /**
+     * Planka's REST API: project "Shop" with board "Web" (id 500), lists 51-53, user "jenkins" (admin); cards can be
+     * created, and webhooks registered (their request bodies are kept in {@link #webhooks}).
+     */
     public static final class Planka extends FakeBoards {
+        public final List<JsonNode> webhooks = new CopyOnWriteArrayList<>();
+        private final Map<String, String> titles = new ConcurrentHashMap<>();
+        private final Map<String, String> descriptions = new ConcurrentHashMap<>();
+
         public Planka(int cards, Duration latency) {
             super(cards, latency);
         }
@@ -146,6 +153,44 @@ public abstract class FakeBoards extends Dispatcher {
         protected MockResponse answer(RecordedRequest request) throws IOException {
             String path = request.getPath();
             String method = request.getMethod();
+            if (method.equals("GET") && path.equals("/api/users/me")) {
+                ObjectNode me = Json.object();
+                me.set("item", Json.object().put("id", "7").put("username", "jenkins").put("name", "Jenkins").put("role", "admin"));
+                return json(200, me);
+            }
+            if (path.equals("/api/webhooks")) {
+                ArrayNode items = Json.MAPPER.createArrayNode();
+                if (method.equals("POST")) {
+                    JsonNode body = Json.MAPPER.readTree(request.getBody().clone().readUtf8());
+                    webhooks.add(body);
+                    ObjectNode created = Json.object();
+                    created.set("item", Json.object().put("id", "9" + webhooks.size()).put("name", body.path("name").asText())
+                            .put("url", body.path("url").asText()));
+                    return json(200, created);
+                }
+                for (int i = 0; i < webhooks.size(); i++) {
+                    ObjectNode hook = Json.object().put("id", "9" + (i + 1)).put("url", webhooks.get(i).path("url").asText());
+                    ArrayNode events = hook.putArray("events");
+                    for (String event : webhooks.get(i).path("events").asText().split(",")) {
+                        if (!event.isEmpty()) {
+                            events.add(event);
+                        }
+                    }
+                    hook.putNull("excludedEvents");
+                    items.add(hook);
+                }
+                ObjectNode list = Json.object();
+                list.set("items", items);
+                return json(200, list);
+            }
+            if (method.equals("POST") && path.matches("/api/lists/5[1-3]/cards")) {
+                JsonNode body = Json.MAPPER.readTree(request.getBody().clone().readUtf8());
+                String id = String.valueOf(ids.incrementAndGet());
+                cardColumns.put(id, Integer.parseInt(path.split("/")[3]) - 51);
+                titles.put(id, body.path("name").asText());
+                descriptions.put(id, body.path("description").asText(""));
+                return json(200, cardItem(id));
+            }
             if (method.equals("GET") && path.equals("/api/projects")) {
                 return json(200, Json.MAPPER.readTree("{\"items\":[{\"id\":\"5\",\"name\":\"Shop\"}],"
                         + "\"included\":{\"boards\":[{\"id\":\"500\",\"name\":\"Web\",\"projectId\":\"5\"}]}}"));
@@ -161,7 +206,9 @@ public abstract class FakeBoards extends Dispatcher {
                 ObjectNode included = Json.object();
                 included.set("lists", lists);
                 included.set("labels", Json.MAPPER.createArrayNode());
-                included.set("cards", Json.MAPPER.createArrayNode());
+                ArrayNode cards = Json.MAPPER.createArrayNode();
+                cardColumns.keySet().stream().sorted().forEach(id -> cards.add(card(id)));
+                included.set("cards", cards);
                 board.set("included", included);
                 return json(200, board);
             }
@@ -182,13 +229,22 @@ public abstract class FakeBoards extends Dispatcher {
                     int column = Integer.parseInt(Json.MAPPER.readTree(request.getBody().clone().readUtf8()).path("listId").asText()) - 51;
                     cardColumns.put(id, column);
                 }
-                ObjectNode card = Json.object();
-                card.set("item", Json.object().put("id", id).put("name", "Card " + id).put("boardId", "500")
-                        .put("listId", String.valueOf(51 + cardColumns.get(id))).put("position", 65536).put("description", ""));
-                card.set("included", Json.object());
-                return json(200, card);
+                return json(200, cardItem(id));
             }
             return json(404, Json.object().put("code", "E_NOT_FOUND").put("message", "no route " + method + " " + path));
+        }
+
+        private ObjectNode cardItem(String id) {
+            ObjectNode card = Json.object();
+            card.set("item", card(id));
+            card.set("included", Json.object());
+            return card;
+        }
+
+        private ObjectNode card(String id) {
+            return Json.object().put("id", id).put("name", titles.getOrDefault(id, "Card " + id)).put("boardId", "500")
+                    .put("listId", String.valueOf(51 + cardColumns.get(id))).put("position", 65536)
+                    .put("description", descriptions.getOrDefault(id, ""));
         }
     }
 }

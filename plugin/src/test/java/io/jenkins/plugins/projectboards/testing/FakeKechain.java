@@ -1,0 +1,63 @@
+package io.jenkins.plugins.projectboards.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/**
+ * KE-chain's service API as pykechain speaks it, for one scope ("Bike Project"), one service ("Gears") and one
+ * execution whose status the test sets. Records every request as {@code METHOD path}.
+ */
+public final class FakeKechain extends Dispatcher {
+    public static final String SCOPE = "bd5dceaa-a35e-47b0-9fc5-875410f4a56f";
+    public static final String SERVICE = "1e25399d-949f-4a11-96a2-003132ad76b8";
+    public static final String EXECUTION = "2dd0ea95-c7a8-4fad-96fc-8577917a71ff";
+
+    public final List<String> requests = new CopyOnWriteArrayList<>();
+    public volatile String status = "LOADING";
+    /** Whether {@code execute} answers 409 (already running) instead of starting. */
+    public volatile boolean running;
+
+    public long count(String line) {
+        return requests.stream().filter(line::equals).count();
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String path = request.getPath();
+        requests.add(request.getMethod() + " " + path);
+        if (path.startsWith("/api/v3/scopes.json")) {
+            return json(200, "{\"count\":1,\"next\":null,\"results\":[{\"id\":\"" + SCOPE + "\",\"name\":\"Bike Project\",\"status\":\"ACTIVE\"}]}");
+        }
+        if (path.startsWith("/api/services.json")) {
+            return json(200, "{\"count\":1,\"next\":null,\"results\":[{\"id\":\"" + SERVICE + "\",\"name\":\"Gears\",\"scope\":\"" + SCOPE + "\"}]}");
+        }
+        if (path.startsWith("/api/services/" + SERVICE + "/execute")) {
+            boolean already = running;
+            running = true;
+            return json(already ? 409 : 202, "{\"results\":[" + execution() + "]}");
+        }
+        if (path.equals("/api/service_executions/" + EXECUTION + ".json")) {
+            return json(200, "{\"results\":[" + execution() + "]}");
+        }
+        if (path.equals("/api/service_executions/" + EXECUTION + "/log")) {
+            return new MockResponse().setHeader("Content-Type", "text/plain").setBody(">>> gears computed\n");
+        }
+        if (path.startsWith("/api/service_executions/" + EXECUTION + "/terminate")) {
+            status = "TERMINATED";
+            return json(202, "{\"results\":[\"Execution terminated\"]}");
+        }
+        return json(404, "{\"results\":[{\"detail\":\"Not found.\"}]}");
+    }
+
+    private String execution() {
+        return "{\"id\":\"" + EXECUTION + "\",\"url\":\"https://kc.example/executions/" + EXECUTION + "\",\"service\":\"" + SERVICE
+                + "\",\"service_name\":\"Gears\",\"status\":\"" + status + "\",\"username\":\"jenkins\"}";
+    }
+
+    private static MockResponse json(int status, String body) {
+        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+    }
+}
