@@ -32,7 +32,11 @@ public abstract class BoardStepDescriptor extends StepDescriptor {
     @POST
     public ListBoxModel doFillFailOnErrorItems(@AncestorInPath Item item) {
         FormPermissions.checkConfigure(item);
-        return failOnErrorItems();
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.BoardStepDescriptor_failOnErrorDefault(), "");
+        items.add(Messages.BoardStepDescriptor_failOnErrorTrue(), "true");
+        items.add(Messages.BoardStepDescriptor_failOnErrorFalse(), "false");
+        return items;
     }
 
     @Override
@@ -44,21 +48,12 @@ public abstract class BoardStepDescriptor extends StepDescriptor {
      * The form's "as configured globally" choice sends {@code failOnError: ""}, which Stapler would bind as
      * {@code false}; leaving the field out keeps it {@code null}, i.e. the global setting.
      */
-    public static JSONObject withoutDefaultChoice(JSONObject formData) {
+    private static JSONObject withoutDefaultChoice(JSONObject formData) {
         if (!"".equals(formData.optString("failOnError", null))) {
             return formData;
         }
         JSONObject copy = JSONObject.fromObject(formData);
         copy.remove("failOnError");
         return copy;
-    }
-
-    /** Shared with the freestyle build steps. */
-    public static ListBoxModel failOnErrorItems() {
-        ListBoxModel items = new ListBoxModel();
-        items.add(Messages.BoardStepDescriptor_failOnErrorDefault(), "");
-        items.add(Messages.BoardStepDescriptor_failOnErrorTrue(), "true");
-        items.add(Messages.BoardStepDescriptor_failOnErrorFalse(), "false");
-        return items;
     }
 }

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.Util;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -11,7 +12,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code commentOnTask(task: …, text: …)}: adds a comment to a card given by id, reference or URL. */
-public class CommentOnTaskStep extends BoardStep {
+public class CommentOnTaskStep extends BoardStep implements FreestyleOperation {
     private final String task;
     private final String text;
     private String board;
@@ -41,8 +42,13 @@ public class CommentOnTaskStep extends BoardStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        CommentRequest request = new CommentRequest(task, text, board, isDryRun());
-        return new BoardStepExecution(context, this, (connection, run, console) -> BoardActions.commentOnTask(connection, run, console, request));
+        return new BoardStepExecution(context, this, action(UnaryOperator.identity()));
+    }
+
+    @Override
+    public BoardActionRunner.Action action(UnaryOperator<String> expand) {
+        CommentRequest request = new CommentRequest(expand.apply(task), expand.apply(text), expand.apply(board), isDryRun());
+        return (connection, run, console) -> BoardActions.commentOnTask(connection, run, console, request);
     }
 
     @Extension

@@ -5,6 +5,7 @@ import hudson.Util;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -12,7 +13,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code createTask(title: …, board: …, column: …)}: opens a card and returns its id and URL. */
-public class CreateTaskStep extends BoardStep {
+public class CreateTaskStep extends BoardStep implements FreestyleOperation {
     private final String title;
     private String board;
     private String column;
@@ -94,10 +95,25 @@ public class CreateTaskStep extends BoardStep {
         this.reference = Util.fixEmptyAndTrim(reference);
     }
 
+    /** A freestyle job's saved configuration may lack the list; fields get no initial values when loaded. */
+    protected Object readResolve() {
+        if (labels == null) {
+            labels = List.of();
+        }
+        return this;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        CreateTaskRequest request = new CreateTaskRequest(board, column, title, description, labels, due, assignee, reference, isDryRun());
-        return new BoardStepExecution(context, this, (connection, run, console) -> BoardActions.createTask(connection, run, console, request));
+        return new BoardStepExecution(context, this, action(UnaryOperator.identity()));
+    }
+
+    @Override
+    public BoardActionRunner.Action action(UnaryOperator<String> expand) {
+        CreateTaskRequest request = new CreateTaskRequest(expand.apply(board), expand.apply(column), expand.apply(title),
+                expand.apply(description), labels.stream().map(expand).toList(), expand.apply(due), expand.apply(assignee),
+                expand.apply(reference), isDryRun());
+        return (connection, run, console) -> BoardActions.createTask(connection, run, console, request);
     }
 
     @Extension

@@ -6,6 +6,7 @@ import hudson.model.Item;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -15,7 +16,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.verb.POST;
 
 /** {@code moveCard(card: …, column: …)}: moves a card, given by id, reference or URL, to a column given by name. */
-public class MoveCardStep extends BoardStep {
+public class MoveCardStep extends BoardStep implements FreestyleOperation {
     private final String card;
     private final String column;
     private String board;
@@ -56,8 +57,13 @@ public class MoveCardStep extends BoardStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        MoveCardRequest request = new MoveCardRequest(card, column, board, position, isDryRun());
-        return new BoardStepExecution(context, this, (connection, run, console) -> BoardActions.moveCard(connection, run, console, request));
+        return new BoardStepExecution(context, this, action(UnaryOperator.identity()));
+    }
+
+    @Override
+    public BoardActionRunner.Action action(UnaryOperator<String> expand) {
+        MoveCardRequest request = new MoveCardRequest(expand.apply(card), expand.apply(column), expand.apply(board), position, isDryRun());
+        return (connection, run, console) -> BoardActions.moveCard(connection, run, console, request);
     }
 
     @Extension
@@ -76,11 +82,6 @@ public class MoveCardStep extends BoardStep {
         @POST
         public ListBoxModel doFillPositionItems(@AncestorInPath Item item) {
             FormPermissions.checkConfigure(item);
-            return positionItems();
-        }
-
-        /** Bottom (the default) or top; shared with the freestyle build step. */
-        public static ListBoxModel positionItems() {
             ListBoxModel items = new ListBoxModel();
             items.add(Messages.MoveCardStep_bottom(), "");
             items.add(Messages.MoveCardStep_top(), "top");

@@ -6,6 +6,7 @@ import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.release.BuildNotification;
 import io.jenkins.plugins.projectboards.tracking.CardTracking;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -17,7 +18,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * by result. Meant for {@code post { always { … } }}, where the result is final. Best effort: a card that cannot be
  * updated is reported, and fails the build only with {@code failOnError: true}.
  */
-public class NotifyBoardStep extends BoardStep {
+public class NotifyBoardStep extends BoardStep implements FreestyleOperation {
     private List<String> cards = List.of();
     private String board;
     private String moveOnSuccess;
@@ -93,13 +94,27 @@ public class NotifyBoardStep extends BoardStep {
         this.comment = comment;
     }
 
-    /** Best effort: only an explicit {@code failOnError: true} makes failed cards fail the build. */
+    /** A freestyle job's saved configuration may lack the list; fields get no initial values when loaded. */
+    protected Object readResolve() {
+        if (cards == null) {
+            cards = List.of();
+        }
+        return this;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        CardTracking.NotifyRequest request = new CardTracking.NotifyRequest(cards, board,
-                new BuildNotification(moveOnSuccess, moveOnUnstable, moveOnFailure, moveOnAborted, comment), isDryRun(),
-                Boolean.TRUE.equals(getFailOnError()));
-        return new BoardStepExecution(context, this, (connection, run, console) -> CardTracking.notify(connection, run, console, request));
+        return new BoardStepExecution(context, this, action(UnaryOperator.identity()));
+    }
+
+    /** Best effort: only an explicit {@code failOnError: true} makes failed cards fail the build. */
+    @Override
+    public BoardActionRunner.Action action(UnaryOperator<String> expand) {
+        CardTracking.NotifyRequest request = new CardTracking.NotifyRequest(cards.stream().map(expand).toList(), expand.apply(board),
+                new BuildNotification(expand.apply(moveOnSuccess), expand.apply(moveOnUnstable), expand.apply(moveOnFailure),
+                        expand.apply(moveOnAborted), comment),
+                isDryRun(), Boolean.TRUE.equals(getFailOnError()));
+        return (connection, run, console) -> CardTracking.notify(connection, run, console, request);
     }
 
     @Extension

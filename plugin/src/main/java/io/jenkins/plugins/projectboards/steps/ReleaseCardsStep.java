@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.Util;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.tracking.CardTracking;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -15,7 +16,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * successful build gets a "released in" comment and moves to {@code moveTo}. Cards that fail are retried by the next
  * build; no card is commented twice for one version.
  */
-public class ReleaseCardsStep extends BoardStep {
+public class ReleaseCardsStep extends BoardStep implements FreestyleOperation {
     private final String version;
     private String board;
     private String moveTo;
@@ -59,9 +60,14 @@ public class ReleaseCardsStep extends BoardStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        CardTracking.ReleaseRequest request = new CardTracking.ReleaseRequest(version, board, moveTo, comment, isDryRun(),
-                Boolean.TRUE.equals(getFailOnError()));
-        return new BoardStepExecution(context, this, (connection, run, console) -> CardTracking.release(connection, run, console, request));
+        return new BoardStepExecution(context, this, action(UnaryOperator.identity()));
+    }
+
+    @Override
+    public BoardActionRunner.Action action(UnaryOperator<String> expand) {
+        CardTracking.ReleaseRequest request = new CardTracking.ReleaseRequest(expand.apply(version), expand.apply(board),
+                expand.apply(moveTo), comment, isDryRun(), Boolean.TRUE.equals(getFailOnError()));
+        return (connection, run, console) -> CardTracking.release(connection, run, console, request);
     }
 
     @Extension

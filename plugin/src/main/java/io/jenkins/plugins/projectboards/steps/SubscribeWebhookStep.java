@@ -59,6 +59,14 @@ public class SubscribeWebhookStep extends BoardStep {
         this.url = Util.fixEmptyAndTrim(url);
     }
 
+    /** A freestyle job's saved configuration may lack the list; fields get no initial values when loaded. */
+    protected Object readResolve() {
+        if (events == null) {
+            events = List.of();
+        }
+        return this;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new BoardStepExecution(context, this, (connection, run, console) -> {

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.projectboards.steps.BoardStep;
 import io.jenkins.plugins.projectboards.steps.CommentOnTaskStep;
 import io.jenkins.plugins.projectboards.steps.CreateTaskStep;
 import io.jenkins.plugins.projectboards.steps.MoveCardStep;
@@ -20,8 +21,9 @@ import org.junit.rules.RuleChain;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
- * Every form (freestyle build steps, post-build actions, and the Snippet Generator's step forms) gives back what it
- * was given, optional fields included; and a freestyle build expands its variables.
+ * Every form (the freestyle build step and post-build action with each of their operations, and the Snippet
+ * Generator's step forms) gives back what it was given, optional fields included; and a freestyle build expands its
+ * variables.
  */
 public class ConfigRoundTripTest {
     private final JenkinsRule j = new JenkinsRule();
@@ -31,8 +33,8 @@ public class ConfigRoundTripTest {
     public final RuleChain rules = RuleChain.outerRule(j).around(planka);
 
     @Test
-    public void freestyleBuildStepsAndPostBuildActions() throws Exception {
-        CreateTaskBuilder create = new CreateTaskBuilder("Deploy ${BUILD_NUMBER}");
+    public void freestyleBuildStepsAndPostBuildActionsKeepTheirOperation() throws Exception {
+        CreateTaskStep create = new CreateTaskStep("Deploy ${BUILD_NUMBER}");
         create.setConnection("planka");
         create.setBoard("Shop/Web");
         create.setColumn("Doing");
@@ -42,37 +44,39 @@ public class ConfigRoundTripTest {
         create.setReference("REL-${BUILD_NUMBER}");
         create.setFailOnError(false);
         create.setDryRun(true);
-        j.assertEqualDataBoundBeans(create, j.configRoundtrip(create));
-
-        MoveCardBuilder move = new MoveCardBuilder("1", "Done");
+        MoveCardStep move = new MoveCardStep("1", "Done");
         move.setBoard("Shop/Web");
         move.setPosition("top");
         move.setFailOnError(true);
-        j.assertEqualDataBoundBeans(move, j.configRoundtrip(move));
+        CommentOnTaskStep comment = new CommentOnTaskStep("1", "Built");
+        for (BoardStep operation : List.<BoardStep>of(create, move, comment)) {
+            BoardBuildStep step = new BoardBuildStep();
+            step.setOperation(operation);
+            j.assertEqualDataBoundBeans(step, j.configRoundtrip(step));
+        }
 
-        CommentOnTaskBuilder comment = new CommentOnTaskBuilder("1", "Built");
-        comment.setBoard("Shop/Web");
-        j.assertEqualDataBoundBeans(comment, j.configRoundtrip(comment));
-
-        NotifyBoardPublisher notify = new NotifyBoardPublisher();
+        NotifyBoardStep notify = new NotifyBoardStep();
         notify.setConnection("planka");
         notify.setMoveOnSuccess("Done");
         notify.setMoveOnUnstable("Doing");
         notify.setMoveOnFailure("Todo");
         notify.setMoveOnAborted("Todo");
         notify.setComment(false);
-        j.assertEqualDataBoundBeans(notify, j.configRoundtrip(notify));
-
-        ReleaseCardsPublisher release = new ReleaseCardsPublisher("1.${BUILD_NUMBER}");
+        ReleaseCardsStep release = new ReleaseCardsStep("1.${BUILD_NUMBER}");
         release.setMoveTo("Done");
         release.setBoard("Shop/Web");
-        j.assertEqualDataBoundBeans(release, j.configRoundtrip(release));
+        for (BoardStep operation : List.<BoardStep>of(notify, release)) {
+            BoardPostBuildAction action = new BoardPostBuildAction();
+            action.setOperation(operation);
+            j.assertEqualDataBoundBeans(action, j.configRoundtrip(action));
+        }
     }
 
     @Test
     public void leavingFailOnErrorAtTheGlobalSettingKeepsItUnset() throws Exception {
-        MoveCardBuilder move = new MoveCardBuilder("1", "Done");
-        assertEquals(null, j.configRoundtrip(move).getFailOnError());
+        BoardBuildStep step = new BoardBuildStep();
+        step.setOperation(new MoveCardStep("1", "Done"));
+        assertEquals(null, j.configRoundtrip(step).getOperation().getFailOnError());
     }
 
     @Test
@@ -111,11 +115,14 @@ public class ConfigRoundTripTest {
     @Test
     public void aFreestyleBuildExpandsItsVariables() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();
-        CommentOnTaskBuilder comment = new CommentOnTaskBuilder("1", "Built by #${BUILD_NUMBER}");
+        CommentOnTaskStep comment = new CommentOnTaskStep("1", "Built by #${BUILD_NUMBER}");
         comment.setConnection("planka");
-        p.getBuildersList().add(comment);
-        MoveCardBuilder move = new MoveCardBuilder("1", "Doing");
-        p.getBuildersList().add(move);
+        BoardBuildStep commentStep = new BoardBuildStep();
+        commentStep.setOperation(comment);
+        p.getBuildersList().add(commentStep);
+        BoardBuildStep moveStep = new BoardBuildStep();
+        moveStep.setOperation(new MoveCardStep("1", "Doing"));
+        p.getBuildersList().add(moveStep);
         FreeStyleBuild build = j.buildAndAssertSuccess(p);
         assertEquals(List.of("Built by #1"), planka.board.comments.get("1"));
         assertEquals("Doing", planka.board.columnOf("1"));

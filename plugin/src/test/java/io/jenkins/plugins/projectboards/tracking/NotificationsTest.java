@@ -7,7 +7,8 @@ import static org.junit.Assert.assertTrue;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
-import io.jenkins.plugins.projectboards.freestyle.ReleaseCardsPublisher;
+import io.jenkins.plugins.projectboards.freestyle.BoardPostBuildAction;
+import io.jenkins.plugins.projectboards.steps.ReleaseCardsStep;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -101,10 +102,13 @@ public class NotificationsTest {
         FreeStyleProject p = j.createFreeStyleProject();
         FakeChangeLogSCM scm = new FakeChangeLogSCM();
         p.setScm(scm);
-        ReleaseCardsPublisher release = new ReleaseCardsPublisher("1.0");
+        ReleaseCardsStep release = new ReleaseCardsStep("1.${MAJOR}");
         release.setConnection("planka");
         release.setMoveTo("Done");
-        p.getPublishersList().add(release);
+        BoardPostBuildAction action = new BoardPostBuildAction();
+        action.setOperation(release);
+        p.getPublishersList().add(action);
+        p.addProperty(new hudson.model.ParametersDefinitionProperty(new hudson.model.StringParameterDefinition("MAJOR", "0")));
 
         scm.addChange().withAuthor("alice").withMsg("Checkout fix [card: 1]\n\nalso [card: 404]");
         FreeStyleBuild first = j.buildAndAssertSuccess(p);

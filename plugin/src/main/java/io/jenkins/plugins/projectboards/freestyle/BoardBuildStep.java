@@ -1,0 +1,72 @@
+package io.jenkins.plugins.projectboards.freestyle;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.model.AbstractProject;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.steps.BoardStep;
+import io.jenkins.plugins.projectboards.steps.CommentOnTaskStep;
+import io.jenkins.plugins.projectboards.steps.CreateTaskStep;
+import io.jenkins.plugins.projectboards.steps.MoveCardStep;
+import java.io.IOException;
+import java.util.List;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * Freestyle "Project Boards" build step: one of the card steps ({@code createTask}, {@code moveCard},
+ * {@code commentOnTask}) with the same form, help and behaviour as in a Pipeline, and the build's
+ * {@code ${VARIABLES}} expanded into its arguments.
+ */
+public class BoardBuildStep extends Builder implements SimpleBuildStep {
+    private BoardStep operation;
+
+    /** The operation is a setter, not a constructor argument, so that {@code step(...)} in a Pipeline can bind it. */
+    @DataBoundConstructor
+    public BoardBuildStep() {}
+
+    public BoardStep getOperation() {
+        return operation;
+    }
+
+    @DataBoundSetter
+    public void setOperation(BoardStep operation) {
+        this.operation = operation;
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
+        FreestyleOperations.perform(operation, run, env, listener);
+    }
+
+    @Extension
+    @Symbol("boardBuildStep")
+    public static class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.BoardBuildStep_displayName();
+        }
+
+        /** What the form's operation dropdown offers. */
+        public List<StepDescriptor> getOperations() {
+            return FreestyleOperations.descriptors(CreateTaskStep.class, MoveCardStep.class, CommentOnTaskStep.class);
+        }
+    }
+}
