@@ -76,9 +76,13 @@ public class WebhookEndpointTest {
         FreeStyleProject otherEvent = job("card.created", null, new CaptureEnvironmentBuilder());
 
         assertEquals(202, post("project-boards-webhook/planka", bearer(FakePlanka.WEBHOOK_SECRET), cardMoved()));
+        // The endpoint answers before the build is scheduled (on the dispatcher's thread).
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (matching.getLastBuild() == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        FreeStyleBuild build = j.waitForCompletion(matching.getLastBuild());
         j.waitUntilNoActivity();
-
-        FreeStyleBuild build = matching.getLastBuild();
         j.assertBuildStatusSuccess(build);
         assertEquals("card.moved", env.getEnvVars().get("BOARD_EVENT"));
         assertEquals("cardUpdate", env.getEnvVars().get("BOARD_VENDOR_EVENT"));
