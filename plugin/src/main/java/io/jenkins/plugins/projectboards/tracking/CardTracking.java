@@ -109,7 +109,7 @@ public final class CardTracking {
             planned = updates.on(boardFor(client, connection, cards, boardName));
         } catch (BoardException e) {
             // The board itself could not be read: every card fails with that reason, nothing is half done.
-            cards.forEach(card -> fail(connection, run, console, failed, card.text(), e.getMessage()));
+            LinkedCardsAction.record(run, cards.stream().map(card -> fail(connection, console, failed, card.text(), e.getMessage())).toList());
             return result;
         }
         if (dryRun) {
@@ -118,17 +118,19 @@ public final class CardTracking {
             return result;
         }
         outcomes.addAll(client.updateCards(planned, PARALLELISM));
+        List<LinkedCard> linked = new ArrayList<>();
         for (CardUpdateOutcome outcome : outcomes) {
             if (outcome.succeeded()) {
                 String detail = detail(outcome);
                 console.linkLine(what == LinkedCard.What.RELEASED ? Messages.CardTracking_released() : Messages.CardTracking_notified(), outcome.card().url(),
                         outcome.card().title(), " " + detail);
-                LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), outcome.card(), what, detail));
+                linked.add(LinkedCard.of(connection.getName(), outcome.card(), what, detail));
                 updated.add(outcome.card().id());
             } else {
-                fail(connection, run, console, failed, outcome.key(), outcome.error());
+                linked.add(fail(connection, console, failed, outcome.key(), outcome.error()));
             }
         }
+        LinkedCardsAction.record(run, linked);
         return result;
     }
 
@@ -149,15 +151,14 @@ public final class CardTracking {
         return done.isEmpty() ? Messages.CardTracking_unchanged() : "(" + String.join("; ", done) + ")";
     }
 
-    private static void fail(BoardConnection connection, Run<?, ?> run, StepConsole console, List<Map<String, Object>> failed,
-            String card, String reason) {
+    /** Says why {@code card} was not updated, adds it to the result's {@code failed}, and returns its entry for the build. */
+    private static LinkedCard fail(BoardConnection connection, StepConsole console, List<Map<String, Object>> failed, String card, String reason) {
         console.line(Messages.CardTracking_notUpdated(card, reason));
-        LinkedCardsAction.record(run, new LinkedCard(connection.getName(), connection.vendor().displayName(), card, null, null,
-                LinkedCard.What.FAILED, reason));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("card", card);
         entry.put("error", reason);
         failed.add(entry);
+        return new LinkedCard(connection.getName(), connection.vendor().displayName(), card, null, null, LinkedCard.What.FAILED, reason);
     }
 
     private static void failIfStrict(boolean strict, Map<String, Object> result) throws AbortException {

@@ -24,6 +24,14 @@ public class LinkedCardsAction implements EnvironmentContributingAction {
 
     /** Adds what a step did to a card to the build, creating the action on first use. */
     public static void record(Run<?, ?> run, LinkedCard card) {
+        record(run, List.of(card));
+    }
+
+    /** Adds many entries with one save of the build (a release may touch hundreds of cards). */
+    public static void record(Run<?, ?> run, List<LinkedCard> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         LinkedCardsAction action;
         synchronized (run) {
             action = run.getAction(LinkedCardsAction.class);
@@ -32,7 +40,7 @@ public class LinkedCardsAction implements EnvironmentContributingAction {
                 run.addAction(action);
             }
         }
-        action.cards.add(card);
+        action.cards.addAll(entries);
         try {
             run.save();
         } catch (IOException e) {
