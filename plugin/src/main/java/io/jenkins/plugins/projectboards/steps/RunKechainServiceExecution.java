@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.Jenkins;
 import jenkins.util.ContextResettingExecutorService;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -60,6 +61,8 @@ public final class RunKechainServiceExecution extends StepExecution {
 
     private transient volatile Future<?> task;
     private transient volatile boolean stopped;
+    /** The Jenkins this execution waits in; a thread left from one that shut down must not complete the step. */
+    private transient volatile Jenkins jenkins;
 
     RunKechainServiceExecution(StepContext context, RunKechainServiceStep step) {
         super(context);
@@ -75,6 +78,7 @@ public final class RunKechainServiceExecution extends StepExecution {
 
     @Override
     public boolean start() {
+        jenkins = Jenkins.getInstanceOrNull();
         task = WAITERS.submit(() -> complete(this::startService));
         return false;
     }
@@ -86,6 +90,7 @@ public final class RunKechainServiceExecution extends StepExecution {
                     Messages.RunKechainServiceStep_restartedBeforeStart(service))));
             return;
         }
+        jenkins = Jenkins.getInstanceOrNull();
         task = WAITERS.submit(() -> complete(this::resumeService));
     }
 
@@ -119,11 +124,13 @@ public final class RunKechainServiceExecution extends StepExecution {
         try {
             Map<String, Object> result = BoardActionRunner.run(connectionName, failOnError, context.get(Run.class),
                     context.get(TaskListener.class), action);
-            if (!stopped) {
+            if (!stopped && !outlived()) {
                 context.onSuccess(result);
             }
         } catch (Throwable e) {
-            if (!stopped) {
+            if (outlived()) {
+                LOGGER.log(Level.FINE, "a wait left over from a Jenkins that shut down ended", e);
+            } else if (!stopped) {
                 context.onFailure(e);
             } else if (e instanceof CancellationException) {
                 // Stopped while waiting between polls: the run has already told KE-chain to terminate.
@@ -142,6 +149,14 @@ public final class RunKechainServiceExecution extends StepExecution {
         } catch (IOException | InterruptedException e) {
             LOGGER.log(Level.FINE, "the build's console is gone", e);
         }
+    }
+
+    /**
+     * Whether the Jenkins this wait began in has shut down. In production the JVM ends with it; a Jenkins restarted
+     * in the same JVM (as tests do) resumes the step on a new thread, and this one must leave it alone.
+     */
+    private boolean outlived() {
+        return Jenkins.getInstanceOrNull() != jenkins;
     }
 
     private Map<String, Object> startService(BoardConnection connection, Run<?, ?> run, StepConsole console) throws Exception {
@@ -236,6 +251,9 @@ public final class RunKechainServiceExecution extends StepExecution {
 
         @Override
         public void statusChanged(KechainExecution execution) {
+            if (outlived()) {
+                throw new CancellationException("Jenkins shut down; the step resumes in the new one");
+            }
             lastStatus = execution.status();
             console.line(Messages.RunKechainServiceStep_status(execution.id(), execution.status()));
         }
