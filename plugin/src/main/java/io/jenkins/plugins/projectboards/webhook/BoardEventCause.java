@@ -19,6 +19,11 @@ public class BoardEventCause extends Cause {
     private final String fromColumn;
     private final String toColumn;
     private final String actor;
+    /**
+     * Jenkins prints a build's causes one by one, and a cause that N identical events folded into is the same object
+     * N times: print it once (the build's page says "N times").
+     */
+    private transient volatile boolean printed;
 
     public BoardEventCause(String connection, BoardEvent event) {
         this.connection = connection;
@@ -39,9 +44,13 @@ public class BoardEventCause extends Cause {
         return Messages.BoardEventCause_description(vendor, event, card(), details());
     }
 
-    /** The same line, with the card as a link. */
+    /** The same line, with the card as a link; once per build however many identical events it stands for. */
     @Override
     public void print(TaskListener listener) {
+        if (printed) {
+            return;
+        }
+        printed = true;
         String before = Messages.BoardEventCause_before(vendor, event);
         if (cardUrl == null) {
             listener.getLogger().println(getShortDescription());
