@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -59,13 +60,18 @@ public class ProjectBoardsConfiguration extends GlobalConfiguration {
 
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        // Refuse duplicate names before anything is bound: each setter saves, so a half-bound form would be kept.
+        Set<String> seen = new HashSet<>();
+        Object connections = json.opt("connections");
+        for (Object connection : connections instanceof JSONArray array ? array : connections == null ? List.of() : List.of(connections)) {
+            String name = connection instanceof JSONObject object ? Util.fixNull(object.optString("name")).trim() : "";
+            if (!seen.add(name)) {
+                throw new FormException(Messages.ProjectBoardsConfiguration_duplicateName(name), "connections");
+            }
+        }
         // Optional fields absent from the form mean "cleared": reset them before binding.
         defaultConnection = null;
-        try {
-            req.bindJSON(this, json);
-        } catch (IllegalArgumentException e) {
-            throw new FormException(e.getMessage(), e, "connections");
-        }
+        req.bindJSON(this, json);
         return true;
     }
 

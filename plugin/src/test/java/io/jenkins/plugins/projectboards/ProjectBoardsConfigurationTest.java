@@ -4,17 +4,24 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import io.jenkins.plugins.projectboards.connection.KanboardConnection;
 import io.jenkins.plugins.projectboards.connection.PlankaConnection;
-import io.jenkins.plugins.projectboards.testing.FakePlanka;
+import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
 import java.util.List;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 
-/** Manage Jenkins → System → Project Boards: the form keeps every field; connection look-ups explain themselves. */
+/**
+ * Manage Jenkins → System → Project Boards: the form keeps every field and what it saves is what Jenkins loads;
+ * duplicate names are refused; connection look-ups explain themselves.
+ */
 public class ProjectBoardsConfigurationTest {
     @Rule
     public final JenkinsRule j = new JenkinsRule();
@@ -28,29 +35,52 @@ public class ProjectBoardsConfigurationTest {
         kb.setWebhookCredentialsId("kanboard-webhook");
         kb.setReferencePatterns("\\b(WEB-\\d+)\\b");
         PlankaConnection planka = new PlankaConnection("planka", "https://planka.example", "planka-key");
+        planka.setWebhookCredentialsId("planka-webhook");
         return List.of(kb, planka);
+    }
+
+    private static void addCredentials() throws Exception {
+        BoardsTestSupport.addSecretText("kanboard-token", "kb-token-0123456789");
+        BoardsTestSupport.addSecretText("kanboard-webhook", "kb-hook-0123456789");
+        BoardsTestSupport.addSecretText("planka-key", "planka-key-0123456789");
+        BoardsTestSupport.addSecretText("planka-webhook", "planka-hook-0123456789");
     }
 
     @Test
     public void theFormKeepsEveryField() throws Exception {
-        FakePlanka.addSecret("kanboard-token", "kb-token-0123456789");
-        FakePlanka.addSecret("kanboard-webhook", "kb-hook-0123456789");
-        FakePlanka.addSecret("planka-key", "planka-key-0123456789");
+        addCredentials();
         ProjectBoardsConfiguration config = ProjectBoardsConfiguration.get();
         List<BoardConnection> before = twoConnections();
         config.setConnections(before);
-        config.setDefaultConnection("kb");
+        config.setDefaultConnection("planka");
         config.setFailOnError(false);
 
         j.configRoundtrip();
 
+        assertSame("one configuration object", config, ProjectBoardsConfiguration.get());
         j.assertEqualDataBoundBeans(before, config.getConnections());
-        assertEquals("kb", config.getDefaultConnection());
+        KanboardConnection kb = (KanboardConnection) config.getConnections().get(0);
+        assertEquals("jenkins", kb.getCommentUser());
+        assertEquals("kanboard-webhook", kb.getWebhookCredentialsId());
+        assertEquals("planka-webhook", config.getConnections().get(1).getWebhookCredentialsId());
+        assertEquals("planka", config.getDefaultConnection());
         assertFalse(config.isFailOnError());
-        // What was saved is what a restart loads.
+
+        // What was saved is what a restart loads (the constructor loads the saved XML).
         ProjectBoardsConfiguration reloaded = new ProjectBoardsConfiguration();
         j.assertEqualDataBoundBeans(before, reloaded.getConnections());
-        assertEquals("kb", reloaded.getDefaultConnection());
+        assertEquals("planka", reloaded.getDefaultConnection());
+        assertFalse(reloaded.isFailOnError());
+    }
+
+    @Test
+    public void failOnErrorIsOnUnlessTurnedOff() throws Exception {
+        ProjectBoardsConfiguration config = ProjectBoardsConfiguration.get();
+        assertTrue(config.isFailOnError());
+        j.configRoundtrip();
+        assertTrue(config.isFailOnError());
+        assertEquals(null, config.getDefaultConnection());
+        assertEquals(List.of(), config.getConnections());
     }
 
     @Test
@@ -59,6 +89,26 @@ public class ProjectBoardsConfigurationTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config.setConnections(List.of(
                 new PlankaConnection("boards", "https://a.example", "x"), new KanboardConnection("boards", "https://b.example", "y"))));
         assertEquals("Two board connections are named 'boards'; connection names must be unique", e.getMessage());
+        assertEquals("nothing was replaced", List.of(), config.getConnections());
+    }
+
+    @Test
+    public void theFormRefusesADuplicateName() throws Exception {
+        addCredentials();
+        ProjectBoardsConfiguration config = ProjectBoardsConfiguration.get();
+        config.setConnections(twoConnections());
+
+        JenkinsRule.WebClient web = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        HtmlForm form = web.goTo("configure").getFormByName("config");
+        HtmlInput plankaName = form.getInputsByName("_.name").stream()
+                .filter(input -> input.getValue().equals("planka")).findFirst().orElseThrow();
+        plankaName.setValue("kb");
+        HtmlPage answer = j.submit(form);
+
+        assertEquals(400, answer.getWebResponse().getStatusCode());
+        assertEquals("Two board connections are named 'kb'; connection names must be unique",
+                answer.getWebResponse().getResponseHeaderValue("X-Error"));
+        assertEquals(List.of("kb", "planka"), config.getConnections().stream().map(BoardConnection::getName).toList());
     }
 
     @Test
@@ -67,14 +117,18 @@ public class ProjectBoardsConfigurationTest {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> config.connection(null));
         assertEquals("No connection given and no default connection is configured; configured connections: "
                 + "(none: add one in Manage Jenkins \u2192 System \u2192 Project Boards)", none.getMessage());
+
         List<BoardConnection> connections = twoConnections();
         config.setConnections(connections.subList(1, 2));
-        assertSame("the only connection needs no name", config.getConnections().get(0), config.connection(" "));
+        assertSame("the only connection needs no name", config.getConnections().get(0), config.connection(null));
+        assertSame("blank is no name", config.getConnections().get(0), config.connection(" "));
+
         config.setConnections(connections);
         assertEquals("No connection given and no default connection is configured; configured connections: kb, planka",
                 assertThrows(IllegalArgumentException.class, () -> config.connection(null)).getMessage());
         config.setDefaultConnection("planka");
         assertEquals("planka", config.connection(null).getName());
+        assertEquals("kb", config.connection(" kb ").getName());
         assertEquals("Unknown board connection 'kan'; configured connections: kb, planka",
                 assertThrows(IllegalArgumentException.class, () -> config.connection("kan")).getMessage());
     }

@@ -212,16 +212,10 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
             throw new IllegalArgumentException(Messages.BoardConnection_credentialsNotFound(
                     vendor().displayName(), name, Util.fixNull(credentialsId)));
         }
-        Map<String, BoardClient> byCredentials = clients;
-        if (byCredentials == null) {
-            synchronized (this) {
-                if (clients == null) {
-                    clients = new ConcurrentHashMap<>();
-                }
-                byCredentials = clients;
-            }
-        }
-        return byCredentials.computeIfAbsent(fingerprint(credentials), key -> newClient(credentials, http(), options()));
+        // http() first: it starts a new client map whenever it builds a new HTTP client, so the map read after it
+        // belongs to that client and no client made here is thrown away by it.
+        OkHttpClient http = http();
+        return clients.computeIfAbsent(fingerprint(credentials), key -> newClient(credentials, http, options()));
     }
 
     private ClientOptions options() {
@@ -236,9 +230,10 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
         if (current == null || proxy != proxyOfHttp) {
             synchronized (this) {
                 if (http == null || proxy != proxyOfHttp) {
-                    http = JenkinsOkHttpClient.newClientBuilder(BASE_CLIENT).build();
-                    proxyOfHttp = proxy;
+                    // The client map first and the HTTP client last: whoever sees the new client sees its map.
                     clients = new ConcurrentHashMap<>();
+                    proxyOfHttp = proxy;
+                    http = JenkinsOkHttpClient.newClientBuilder(BASE_CLIENT).build();
                 }
                 current = http;
             }

@@ -6,7 +6,10 @@ import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -16,6 +19,7 @@ import org.kohsuke.stapler.verb.POST;
 
 /** Shared by the board steps: their context and the Snippet Generator's connection dropdown. */
 public abstract class BoardStepDescriptor extends StepDescriptor {
+    private static final List<String> LIST_FIELDS = List.of("labels", "cards", "events");
 
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
@@ -41,7 +45,29 @@ public abstract class BoardStepDescriptor extends StepDescriptor {
 
     @Override
     public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-        return super.newInstance(req, withoutDefaultChoice(formData));
+        return super.newInstance(req, listsFromText(withoutDefaultChoice(formData)));
+    }
+
+    /** The list arguments as a form shows them: comma-separated. */
+    public String joined(List<String> values) {
+        return values == null ? "" : String.join(", ", values);
+    }
+
+    /**
+     * The list arguments ({@code labels}, {@code cards}, {@code events}) come from the form as comma- or
+     * newline-separated text; the steps take lists.
+     */
+    private static JSONObject listsFromText(JSONObject formData) {
+        JSONObject copy = null;
+        for (String field : LIST_FIELDS) {
+            if (formData.opt(field) instanceof String text) {
+                copy = copy == null ? JSONObject.fromObject(formData) : copy;
+                JSONArray values = new JSONArray();
+                Arrays.stream(text.split("[,\\n]")).map(String::strip).filter(value -> !value.isEmpty()).forEach(values::add);
+                copy.put(field, values);
+            }
+        }
+        return copy == null ? formData : copy;
     }
 
     /**

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.Util;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
@@ -18,7 +19,7 @@ public class CreateTaskStep extends BoardStep implements FreestyleOperation {
     private String board;
     private String column;
     private String description;
-    private List<String> labels = List.of();
+    private List<String> labels = new ArrayList<>();
     private String due;
     private String assignee;
     private String reference;
@@ -65,7 +66,7 @@ public class CreateTaskStep extends BoardStep implements FreestyleOperation {
 
     @DataBoundSetter
     public void setLabels(List<String> labels) {
-        this.labels = labels == null ? List.of() : List.copyOf(labels);
+        this.labels = labels == null ? new ArrayList<>() : new ArrayList<>(labels);
     }
 
     public String getDue() {
@@ -95,10 +96,13 @@ public class CreateTaskStep extends BoardStep implements FreestyleOperation {
         this.reference = Util.fixEmptyAndTrim(reference);
     }
 
-    /** A freestyle job's saved configuration may lack the list; fields get no initial values when loaded. */
+    /**
+     * A freestyle job's saved configuration may lack the list: loading sets no initial values. (The list is an
+     * {@code ArrayList}, which XStream writes without reflective access into the JDK, unlike {@code List.of()}.)
+     */
     protected Object readResolve() {
         if (labels == null) {
-            labels = List.of();
+            labels = new ArrayList<>();
         }
         return this;
     }

@@ -5,6 +5,7 @@ import hudson.Util;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.release.BuildNotification;
 import io.jenkins.plugins.projectboards.tracking.CardTracking;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
@@ -19,7 +20,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * updated is reported, and fails the build only with {@code failOnError: true}.
  */
 public class NotifyBoardStep extends BoardStep implements FreestyleOperation {
-    private List<String> cards = List.of();
+    private List<String> cards = new ArrayList<>();
     private String board;
     private String moveOnSuccess;
     private String moveOnUnstable;
@@ -37,7 +38,7 @@ public class NotifyBoardStep extends BoardStep implements FreestyleOperation {
 
     @DataBoundSetter
     public void setCards(List<String> cards) {
-        this.cards = cards == null ? List.of() : List.copyOf(cards);
+        this.cards = cards == null ? new ArrayList<>() : new ArrayList<>(cards);
     }
 
     public String getBoard() {
@@ -94,10 +95,13 @@ public class NotifyBoardStep extends BoardStep implements FreestyleOperation {
         this.comment = comment;
     }
 
-    /** A freestyle job's saved configuration may lack the list; fields get no initial values when loaded. */
+    /**
+     * A freestyle job's saved configuration may lack the list: loading sets no initial values. (The list is an
+     * {@code ArrayList}, which XStream writes without reflective access into the JDK, unlike {@code List.of()}.)
+     */
     protected Object readResolve() {
         if (cards == null) {
-            cards = List.of();
+            cards = new ArrayList<>();
         }
         return this;
     }

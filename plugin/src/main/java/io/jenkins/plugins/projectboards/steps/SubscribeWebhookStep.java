@@ -8,6 +8,7 @@ import io.jenkins.plugins.projectboards.client.WebhookSubscription;
 import io.jenkins.plugins.projectboards.client.ops.SubscribeWebhookRequest;
 import io.jenkins.plugins.projectboards.client.ops.SubscribeWebhookResult;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -25,7 +26,7 @@ public class SubscribeWebhookStep extends BoardStep {
     public static final String ENDPOINT = "project-boards-webhook";
 
     private String board;
-    private List<String> events = List.of();
+    private List<String> events = new ArrayList<>();
     private String url;
 
     @DataBoundConstructor
@@ -46,7 +47,7 @@ public class SubscribeWebhookStep extends BoardStep {
 
     @DataBoundSetter
     public void setEvents(List<String> events) {
-        this.events = events == null ? List.of() : List.copyOf(events);
+        this.events = events == null ? new ArrayList<>() : new ArrayList<>(events);
     }
 
     /** Where deliveries go; blank for this Jenkins' endpoint for the connection. */
@@ -59,10 +60,13 @@ public class SubscribeWebhookStep extends BoardStep {
         this.url = Util.fixEmptyAndTrim(url);
     }
 
-    /** A freestyle job's saved configuration may lack the list; fields get no initial values when loaded. */
+    /**
+     * A freestyle job's saved configuration may lack the list: loading sets no initial values. (The list is an
+     * {@code ArrayList}, which XStream writes without reflective access into the JDK, unlike {@code List.of()}.)
+     */
     protected Object readResolve() {
         if (events == null) {
-            events = List.of();
+            events = new ArrayList<>();
         }
         return this;
     }

@@ -6,8 +6,10 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
+import io.jenkins.plugins.projectboards.testing.BoardsTestSupport.Recorded;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
 import java.net.URL;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
@@ -21,52 +23,73 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /**
  * The form endpoints (Test Connection, checks, dropdowns) answer only to POST and only to those allowed: Overall/
- * Administer for connections, Item/Configure for a job's steps. None of them shows a secret.
+ * Administer for connections, Item/Configure for a job's steps. Anonymous (no permission at all) and a reader
+ * (Overall/Read, Job/Read) get 403; none of the answers shows a secret.
  */
 public class FormSecurityTest {
+    private static final String PLANKA = "descriptorByName/io.jenkins.plugins.projectboards.connection.PlankaConnection/";
+    private static final String CREATE_TASK = "job/job/descriptorByName/io.jenkins.plugins.projectboards.steps.CreateTaskStep/";
+
     private final JenkinsRule j = new JenkinsRule();
     private final FakePlanka planka = new FakePlanka(1);
 
     @Rule
     public final RuleChain rules = RuleChain.outerRule(j).around(planka);
 
-    private FreeStyleProject job;
-
     @Before
     public void security() throws Exception {
-        job = j.createFreeStyleProject("job");
+        FreeStyleProject job = j.createFreeStyleProject("job");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader"));
+                .grant(Jenkins.READ).everywhere().to("reader")
+                .grant(Item.READ).onItems(job).to("reader"));
     }
 
+    /** A POST with a crumb, as the form's JavaScript sends it; {@code user} {@code null} is anonymous. */
     private WebResponse post(String user, String path) throws Exception {
         JenkinsRule.WebClient web = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         if (user != null) {
             web.login(user);
         }
         WebRequest request = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
-        return web.getPage(web.addCrumb(request)).getWebResponse();
+        // The raw answer: as a page, HtmlUnit would follow the meta refresh of the 403 page to the login page (200).
+        return web.loadWebResponse(web.addCrumb(request));
     }
-
-    private static final String PLANKA = "descriptorByName/io.jenkins.plugins.projectboards.connection.PlankaConnection/";
 
     @Test
     public void testConnectionIsForAdministratorsAndShowsNoSecret() throws Exception {
         String path = PLANKA + "testConnection?url=" + planka.url() + "&credentialsId=planka-key";
         assertEquals(403, post(null, path).getStatusCode());
         assertEquals(403, post("reader", path).getStatusCode());
+        assertEquals("refused calls reach no server", List.of(), planka.requests());
+
         WebResponse admin = post("admin", path);
         assertEquals(200, admin.getStatusCode());
-        assertTrue(admin.getContentAsString(), admin.getContentAsString().contains("Connected: Planka user jenkins (admin)"));
-        assertFalse(admin.getContentAsString().contains(FakePlanka.API_KEY));
+        String answer = admin.getContentAsString();
+        assertTrue(answer, answer.contains("Connected: Planka user jenkins (admin)"));
+        assertFalse(answer, answer.contains(FakePlanka.API_KEY));
+        // The one call it made (Planka's cheapest authenticated one) carried the key from the credential.
+        List<Recorded> requests = planka.requests();
+        assertEquals(List.of("GET /api/users/me"), requests.stream().map(Recorded::line).toList());
+        assertEquals(FakePlanka.API_KEY, requests.get(0).apiKey());
+    }
+
+    @Test
+    public void testConnectionNamesAMissingCredentialByIdOnly() throws Exception {
+        WebResponse admin = post("admin", PLANKA + "testConnection?url=" + planka.url() + "&credentialsId=nosuch");
+        assertEquals(200, admin.getStatusCode());
+        String answer = admin.getContentAsString();
+        // FormValidation escapes the message (Util.escape: ' becomes &#039;).
+        assertTrue(answer, answer.contains("Planka connection &#039;test&#039;: credentials &#039;nosuch&#039; not found or not usable here"));
+        assertEquals(List.of(), planka.requests());
     }
 
     @Test
     public void checksAreForAdministrators() throws Exception {
-        for (String check : new String[] {"checkUrl?value=https://x.example", "checkName?value=kb", "checkCredentialsId?value=planka-key",
-                "checkWebhookCredentialsId?value=planka-webhook", "checkReferencePatterns?value=x(y)"}) {
+        for (String check : List.of("checkUrl?value=https://x.example", "checkName?value=kb", "checkCredentialsId?value=planka-key",
+                "checkWebhookCredentialsId?value=planka-webhook", "checkReferencePatterns?value=x(y)")) {
+            assertEquals(check, 403, post(null, PLANKA + check).getStatusCode());
             assertEquals(check, 403, post("reader", PLANKA + check).getStatusCode());
             assertEquals(check, 200, post("admin", PLANKA + check).getStatusCode());
         }
@@ -76,23 +99,40 @@ public class FormSecurityTest {
     public void credentialDropdownsListNothingToOthers() throws Exception {
         String items = post("reader", PLANKA + "fillCredentialsIdItems?url=" + planka.url()).getContentAsString();
         assertFalse(items, items.contains("planka-key"));
+        assertFalse(items, items.contains(FakePlanka.API_KEY));
         String adminItems = post("admin", PLANKA + "fillCredentialsIdItems?url=" + planka.url()).getContentAsString();
         assertTrue(adminItems, adminItems.contains("planka-key"));
+        assertFalse(adminItems, adminItems.contains(FakePlanka.API_KEY));
+        String webhookItems = post("admin", PLANKA + "fillWebhookCredentialsIdItems").getContentAsString();
+        assertTrue(webhookItems, webhookItems.contains("planka-webhook"));
+        assertFalse(webhookItems, webhookItems.contains(FakePlanka.WEBHOOK_SECRET));
     }
 
     @Test
     public void stepDropdownsNeedConfigureOnTheJob() throws Exception {
-        String path = "job/job/descriptorByName/io.jenkins.plugins.projectboards.steps.CreateTaskStep/fillConnectionItems";
-        assertEquals(403, post("reader", path).getStatusCode());
-        WebResponse admin = post("admin", path);
+        for (String fill : List.of("fillConnectionItems", "fillFailOnErrorItems")) {
+            assertEquals(fill, 403, post(null, CREATE_TASK + fill).getStatusCode());
+            assertEquals(fill, 403, post("reader", CREATE_TASK + fill).getStatusCode());
+        }
+        WebResponse admin = post("admin", CREATE_TASK + "fillConnectionItems");
         assertEquals(200, admin.getStatusCode());
-        assertTrue(admin.getContentAsString().contains("planka"));
+        String items = admin.getContentAsString();
+        assertTrue(items, items.contains("planka (Planka)"));
+        assertTrue(items, items.contains("(default connection)"));
+        // Outside a job the same dropdown is for administrators.
+        assertEquals(403, post("reader", "descriptorByName/io.jenkins.plugins.projectboards.steps.CreateTaskStep/fillConnectionItems")
+                .getStatusCode());
     }
 
     @Test
     public void getIsNotEnough() throws Exception {
         JenkinsRule.WebClient web = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("admin");
-        WebResponse get = web.goTo(PLANKA + "testConnection?url=" + planka.url() + "&credentialsId=planka-key", null).getWebResponse();
-        assertEquals(405, get.getStatusCode());
+        // @POST (org.kohsuke.stapler.verb.POST) makes Stapler skip the method for any other verb, so a GET finds no
+        // handler at all: 404, not the 405 that @RequirePOST answers.
+        for (String path : List.of(PLANKA + "testConnection?url=" + planka.url() + "&credentialsId=planka-key",
+                PLANKA + "fillCredentialsIdItems?url=" + planka.url(), CREATE_TASK + "fillConnectionItems")) {
+            assertEquals(path, 404, web.goTo(path, null).getWebResponse().getStatusCode());
+        }
+        assertEquals(List.of(), planka.requests());
     }
 }

@@ -1,11 +1,15 @@
 package io.jenkins.plugins.projectboards.steps;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import hudson.model.Result;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
+import io.jenkins.plugins.projectboards.client.http.Json;
+import io.jenkins.plugins.projectboards.testing.BoardsTestSupport.Recorded;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
+import java.util.List;
 import jenkins.model.JenkinsLocationConfiguration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -16,8 +20,8 @@ import org.junit.rules.RuleChain;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
- * createTask, moveCard, commentOnTask and subscribeWebhook in sandboxed Pipelines against a fake Planka: the requests
- * Planka receives, what the script gets back, dry runs, failOnError, and no secret in the log.
+ * createTask, moveCard, commentOnTask and subscribeWebhook in sandboxed Pipelines against a fake Planka (REST): the
+ * exact requests Planka receives, what the script gets back, dry runs, failOnError, and no secret in the log.
  */
 public class CardStepsTest {
     private final JenkinsRule j = new JenkinsRule();
@@ -26,6 +30,7 @@ public class CardStepsTest {
     @Rule
     public final RuleChain rules = RuleChain.outerRule(j).around(planka);
 
+    /** Runs {@code script} sandboxed, expects {@code expected}, and checks that no secret reached the log. */
     private WorkflowRun run(String script, Result expected) throws Exception {
         WorkflowJob p = j.createProject(WorkflowJob.class);
         p.setDefinition(new CpsFlowDefinition(script, true));
@@ -35,25 +40,51 @@ public class CardStepsTest {
         return run;
     }
 
+    private static void assertRequest(String method, String path, String jsonBody, Recorded actual) throws Exception {
+        assertEquals(method + " " + path, actual.line());
+        assertEquals(actual.toString(), Json.MAPPER.readTree(jsonBody), actual.json());
+    }
+
     @Test
     public void resultsFeedTheNextStepInTheSandbox() throws Exception {
-        WorkflowRun run = run("def t = createTask(connection: 'planka', board: 'Shop/Web', column: 'Todo', title: 'Deploy 42', reference: 'REL-42')\n"
-                + "echo \"created=${t.created} id=${t.id} url=${t.url} column=${t.column}\"\n"
-                + "def again = createTask(connection: 'planka', board: 'Shop/Web', title: 'Deploy 42', reference: 'REL-42')\n"
-                + "echo \"again=${again.created} same=${again.id == t.id}\"\n"
+        WorkflowRun run = run("def t = createTask(connection: 'planka', board: 'Shop/Web', column: 'Todo', title: 'Deploy 42',"
+                + " description: 'From Jenkins', reference: 'REL-42')\n"
+                + "echo \"created=${t.created} id=${t.id} url=${t.url} column=${t.column} board=${t.board} vendor=${t.vendor}\"\n"
                 + "def m = moveCard(connection: 'planka', card: t.id, column: 'Done')\n"
                 + "echo \"moved=${m.moved} from=${m.previousColumn} to=${m.column}\"\n"
                 + "def c = commentOnTask(connection: 'planka', task: t.url, text: 'Deployed')\n"
-                + "echo \"comment on ${c.task}\"", Result.SUCCESS);
-        String id = planka.board.comments.keySet().iterator().next();
-        j.assertLogContains("created=true id=" + id + " url=" + planka.url() + "/cards/" + id + " column=Todo", run);
-        j.assertLogContains("again=false same=true", run);
+                + "echo \"comment on ${c.task} dryRun=${c.dryRun}\"", Result.SUCCESS);
+
+        // The fake numbers new cards from 1001; cards 1 and 2 sit in Todo at 65536.
+        j.assertLogContains("created=true id=1001 url=" + planka.url() + "/cards/1001 column=Todo board=Shop/Web vendor=Planka", run);
         j.assertLogContains("moved=true from=Todo to=Done", run);
-        j.assertLogContains("comment on " + id, run);
+        j.assertLogContains("comment on 1001 dryRun=false", run);
         j.assertLogContains("[Project Boards] Created card Deploy 42 on Planka board 'Shop/Web', column 'Todo'", run);
-        assertEquals("Done", planka.board.columnOf(id));
-        assertEquals(java.util.List.of("Deployed"), planka.board.comments.get(id));
-        assertEquals(1, planka.board.requests.stream().filter(line -> line.startsWith("POST /api/lists/51/cards")).count());
+        j.assertLogContains("[Project Boards] Moved card Deploy 42 from 'Todo' to 'Done'", run);
+        j.assertLogContains("[Project Boards] Commented on card 1001", run);
+
+        List<Recorded> writes = planka.writes();
+        assertEquals(writes.toString(), 3, writes.size());
+        assertRequest("POST", "/api/lists/51/cards", "{\"type\":\"project\",\"name\":\"Deploy 42\",\"position\":131072,"
+                + "\"description\":\"From Jenkins\\n\\n[//]: # (project-boards-ref: REL-42)\"}", writes.get(0));
+        assertRequest("PATCH", "/api/cards/1001", "{\"listId\":\"53\",\"position\":65536}", writes.get(1));
+        assertRequest("POST", "/api/cards/1001/comments", "{\"text\":\"Deployed\"}", writes.get(2));
+        // Every request authenticates with the API key from the credential, and only with it.
+        for (Recorded request : planka.requests()) {
+            assertEquals(request.toString(), FakePlanka.API_KEY, request.apiKey());
+            assertEquals(request.toString(), null, request.authorization());
+        }
+        assertEquals("Done", planka.board.columnOf("1001"));
+    }
+
+    @Test
+    public void aReferenceMakesCreateTaskIdempotent() throws Exception {
+        WorkflowRun run = run("def first = createTask(connection: 'planka', board: 'Shop/Web', title: 'Deploy 43', reference: 'REL-43')\n"
+                + "def again = createTask(connection: 'planka', board: 'Shop/Web', title: 'Deploy 43', reference: 'REL-43')\n"
+                + "echo \"first=${first.created} again=${again.created} same=${again.id == first.id}\"", Result.SUCCESS);
+        j.assertLogContains("first=true again=false same=true", run);
+        j.assertLogContains("[Project Boards] Reused card Deploy 43 (reference 'REL-43' already existed; nothing created)", run);
+        assertEquals(List.of("POST /api/lists/51/cards"), planka.writes().stream().map(Recorded::line).toList());
     }
 
     @Test
@@ -61,60 +92,106 @@ public class CardStepsTest {
         WorkflowRun run = run("def t = createTask(connection: 'planka', board: 'Shop/Web', title: 'Never', dryRun: true)\n"
                 + "def m = moveCard(connection: 'planka', card: '1', column: 'Done', dryRun: true)\n"
                 + "def c = commentOnTask(connection: 'planka', task: '1', text: 'x', dryRun: true)\n"
-                + "echo \"id=${t.id} created=${t.created} moved=${m.moved} dryRun=${m.dryRun} comment=${c.id}\"", Result.SUCCESS);
-        j.assertLogContains("id=null created=true moved=true dryRun=true comment=null", run);
-        j.assertLogContains("[dry run] would create card 'Never' on Planka board 'Shop/Web', column 'Todo'", run);
-        assertTrue(planka.board.requests.toString(), planka.board.requests.stream().allMatch(line -> line.startsWith("GET ")));
+                + "echo \"id=${t.id} created=${t.created} moved=${m.moved} dryRun=${m.dryRun} comment=${c.id} cdry=${c.dryRun}\"",
+                Result.SUCCESS);
+        j.assertLogContains("id=null created=true moved=true dryRun=true comment=null cdry=true", run);
+        j.assertLogContains("[Project Boards] [dry run] would create card 'Never' on Planka board 'Shop/Web', column 'Todo'", run);
+        j.assertLogContains("[Project Boards] [dry run] would move card Card 1 from 'Todo' to 'Done'", run);
+        j.assertLogContains("[Project Boards] [dry run] would comment on card 1", run);
+        List<Recorded> requests = planka.requests();
+        assertFalse("the dry run read the board", requests.isEmpty());
+        assertEquals(requests.toString(), List.of(), planka.writes());
+        assertTrue(requests.toString(), requests.stream().allMatch(request -> request.method().equals("GET")));
+        assertEquals("Todo", planka.board.columnOf("1"));
+        assertEquals(null, planka.board.comments.get("1"));
+    }
+
+    @Test
+    public void anUnknownColumnListsTheValidOnesAndFailsUnlessFailOnErrorIsFalse() throws Exception {
+        String reason = "Planka resolve column: unknown column 'Shipped'; valid columns: Todo, Doing, Done";
+        WorkflowRun lenient = run("def r = moveCard(connection: 'planka', card: '1', column: 'Shipped', failOnError: false)\n"
+                + "echo \"error=${r.error} keys=${r.keySet()}\"", Result.SUCCESS);
+        j.assertLogContains("[Project Boards] " + reason + " (failOnError: false, continuing)", lenient);
+        j.assertLogContains("error=" + reason + " keys=[error]", lenient);
+
+        WorkflowRun strict = run("moveCard(connection: 'planka', card: '1', column: 'Shipped')\necho 'not reached'", Result.FAILURE);
+        j.assertLogContains("ERROR: [Project Boards] " + reason, strict);
+        j.assertLogNotContains("not reached", strict);
+        j.assertLogNotContains("\tat ", strict);
+
+        // The global setting is the default of every step that does not say.
+        ProjectBoardsConfiguration.get().setFailOnError(false);
+        WorkflowRun global = run("def r = moveCard(card: '1', column: 'Shipped')\necho \"error=${r.error}\"", Result.SUCCESS);
+        j.assertLogContains("error=" + reason, global);
+        run("moveCard(card: '1', column: 'Shipped', failOnError: true)", Result.FAILURE);
+
+        assertEquals(List.of(), planka.writes());
         assertEquals("Todo", planka.board.columnOf("1"));
     }
 
     @Test
-    public void anUnknownColumnListsTheValidOnesAndFailsOrNot() throws Exception {
-        WorkflowRun lenient = run("def r = moveCard(connection: 'planka', card: '1', column: 'Shipped', failOnError: false)\n"
-                + "echo \"error=${r.error}\"", Result.SUCCESS);
-        String reason = "Planka resolve column: unknown column 'Shipped'; valid columns: Todo, Doing, Done";
-        j.assertLogContains("error=" + reason, lenient);
-        j.assertLogContains("[Project Boards] " + reason + " (failOnError: false, continuing)", lenient);
-        WorkflowRun strict = run("moveCard(connection: 'planka', card: '1', column: 'Shipped')", Result.FAILURE);
-        j.assertLogContains("ERROR: [Project Boards] " + reason, strict);
-        j.assertLogNotContains("\tat ", strict);
-        ProjectBoardsConfiguration.get().setFailOnError(false);
-        run("def r = moveCard(card: '1', column: 'Shipped')\necho \"error=${r.error}\"", Result.SUCCESS);
-    }
-
-    @Test
-    public void declarativePipelinesUseTheStepsAsWell() throws Exception {
+    public void declarativePipelinesUseTheSteps() throws Exception {
         WorkflowRun run = run("pipeline {\n"
                 + "  agent none\n"
                 + "  stages {\n"
                 + "    stage('board') {\n"
                 + "      steps {\n"
-                + "        moveCard card: '2', column: 'Doing'\n"
-                + "        commentOnTask task: '2', text: \"Build ${env.BUILD_NUMBER}\"\n"
+                + "        script {\n"
+                + "          def t = createTask board: 'Shop/Web', title: \"Release ${env.BUILD_NUMBER}\"\n"
+                + "          moveCard card: t.id, column: 'Doing'\n"
+                + "          commentOnTask task: t.id, text: \"Build ${currentBuild.number} started\"\n"
+                + "          echo \"card=${t.id}\"\n"
+                + "        }\n"
+                + "        moveCard card: '2', column: 'Done'\n"
                 + "      }\n"
                 + "    }\n"
                 + "  }\n"
                 + "}", Result.SUCCESS);
-        assertEquals("Doing", planka.board.columnOf("2"));
-        assertEquals(java.util.List.of("Build 1"), planka.board.comments.get("2"));
-        j.assertLogContains("[Project Boards] Moved card Card 2 from 'Todo' to 'Doing'", run);
+        j.assertLogContains("card=1001", run);
+        List<Recorded> writes = planka.writes();
+        assertEquals(writes.toString(), List.of("POST /api/lists/51/cards", "PATCH /api/cards/1001", "POST /api/cards/1001/comments",
+                "PATCH /api/cards/2"), writes.stream().map(Recorded::line).toList());
+        assertEquals("Release 1", writes.get(0).json().path("name").asText());
+        assertEquals("52", writes.get(1).json().path("listId").asText());
+        assertEquals("Build 1 started", writes.get(2).json().path("text").asText());
+        assertEquals("53", writes.get(3).json().path("listId").asText());
+        j.assertLogContains("[Project Boards] Moved card Card 2 from 'Todo' to 'Done'", run);
     }
 
     @Test
-    public void subscribeWebhookRegistersThisJenkinsWithTheSecretOnce() throws Exception {
+    public void subscribeWebhookRegistersThisJenkinsWithTheWebhookSecretOnce() throws Exception {
         JenkinsLocationConfiguration.get().setUrl("https://ci.example/");
         WorkflowRun run = run("def h = subscribeWebhook(connection: 'planka', board: 'Shop/Web', events: ['cardUpdate'])\n"
                 + "def again = subscribeWebhook(connection: 'planka', board: 'Shop/Web', events: ['cardUpdate'])\n"
-                + "echo \"url=${h.url} created=${h.created} again=${again.created}\"", Result.SUCCESS);
-        j.assertLogContains("url=https://ci.example/project-boards-webhook/planka created=true again=false", run);
-        assertEquals(1, planka.board.webhooks.size());
-        assertEquals(FakePlanka.WEBHOOK_SECRET, planka.board.webhooks.get(0).path("accessToken").asText());
-        assertEquals("cardUpdate", planka.board.webhooks.get(0).path("events").asText());
+                + "echo \"url=${h.url} created=${h.created} id=${h.id} again=${again.created} sameId=${again.id == h.id}\"",
+                Result.SUCCESS);
+        String endpoint = "https://ci.example/project-boards-webhook/planka";
+        j.assertLogContains("url=" + endpoint + " created=true id=91 again=false sameId=true", run);
+        // (What the create answer says of the events is Planka's to tell; the fake answers without them.)
+        j.assertLogContains("[Project Boards] Subscribed Planka events ", run);
+        j.assertLogContains(" to " + endpoint + " (webhook 91)", run);
+        j.assertLogContains("[Project Boards] Webhook 91 already subscribes Planka events cardUpdate to " + endpoint + "; reused it", run);
+        List<Recorded> writes = planka.writes();
+        assertEquals(writes.toString(), 1, writes.size());
+        assertRequest("POST", "/api/webhooks", "{\"name\":\"Jenkins " + endpoint + "\",\"url\":\"" + endpoint + "\","
+                + "\"accessToken\":\"" + FakePlanka.WEBHOOK_SECRET + "\",\"events\":\"cardUpdate\"}", writes.get(0));
+    }
+
+    @Test
+    public void subscribeWebhookDryRunRegistersNothing() throws Exception {
+        WorkflowRun run = run("def h = subscribeWebhook(connection: 'planka', board: 'Shop/Web', url: 'https://hooks.example/in',"
+                + " dryRun: true)\necho \"created=${h.created} dryRun=${h.dryRun} id=${h.id}\"", Result.SUCCESS);
+        j.assertLogContains("created=true dryRun=true id=null", run);
+        j.assertLogContains("[Project Boards] [dry run] would subscribe Planka events (the vendor's default events) to https://hooks.example/in", run);
+        assertEquals(List.of(), planka.writes());
+        assertTrue(planka.requests().stream().anyMatch(request -> request.line().equals("GET /api/webhooks")));
     }
 
     @Test
     public void anUnknownConnectionNamesTheConfiguredOnes() throws Exception {
         WorkflowRun run = run("createTask(connection: 'kan', title: 'x')", Result.FAILURE);
         j.assertLogContains("ERROR: [Project Boards] Unknown board connection 'kan'; configured connections: planka", run);
+        j.assertLogNotContains("\tat ", run);
+        assertEquals(List.of(), planka.requests());
     }
 }

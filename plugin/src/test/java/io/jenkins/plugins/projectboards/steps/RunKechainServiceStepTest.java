@@ -1,13 +1,12 @@
 package io.jenkins.plugins.projectboards.steps;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import hudson.model.Result;
-import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
-import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import io.jenkins.plugins.projectboards.connection.KechainConnection;
+import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
 import io.jenkins.plugins.projectboards.testing.FakeKechain;
-import io.jenkins.plugins.projectboards.testing.FakePlanka;
 import java.util.List;
 import okhttp3.mockwebserver.MockWebServer;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -17,15 +16,22 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
+import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.JenkinsSessionRule;
 
 /**
- * runKechainService against a fake KE-chain that outlives Jenkins restarts: success, failure, no wait, stop, and a
- * wait that goes on after a restart without starting the service again.
+ * runKechainService against a fake KE-chain that outlives Jenkins restarts (the server belongs to the test, not to a
+ * Jenkins session): success, failure, no wait, stop, and a wait that goes on after a restart without starting the
+ * service again. The step polls with real pauses (1, 2, 4 … s), so the fake's status changes only when the test says.
  */
 public class RunKechainServiceStepTest {
     private static final String TOKEN = "kechain-token-0123456789";
+    private static final String SCOPE_LOOKUP = "GET /api/v3/scopes.json?status=ACTIVE&name=Bike%20Project&limit=2";
+    private static final String SERVICE_LOOKUP = "GET /api/services.json?name=Gears&scope=" + FakeKechain.SCOPE + "&limit=2";
     private static final String EXECUTE = "GET /api/services/" + FakeKechain.SERVICE + "/execute?interactive=False&format=json";
+    private static final String STATUS = "GET /api/service_executions/" + FakeKechain.EXECUTION + ".json";
+    private static final String LOG = "GET /api/service_executions/" + FakeKechain.EXECUTION + "/log";
+    private static final String TERMINATE = "GET /api/service_executions/" + FakeKechain.EXECUTION + "/terminate?format=json";
 
     @Rule
     public final JenkinsSessionRule sessions = new JenkinsSessionRule();
@@ -45,45 +51,71 @@ public class RunKechainServiceStepTest {
     }
 
     private void configure() throws Exception {
-        FakePlanka.addSecret("kechain-token", TOKEN);
-        ProjectBoardsConfiguration.get().setConnections(List.<BoardConnection>of(
-                new KechainConnection("kc", server.url("/").toString(), "kechain-token")));
+        BoardsTestSupport.addSecretText("kechain-token", TOKEN);
+        BoardsTestSupport.configure(new KechainConnection("kc", server.url("/").toString(), "kechain-token"));
     }
 
-    private static WorkflowJob job(org.jvnet.hudson.test.JenkinsRule j, String script) throws Exception {
+    private static WorkflowJob job(JenkinsRule j, String script) throws Exception {
         WorkflowJob p = j.createProject(WorkflowJob.class, "p");
         p.setDefinition(new CpsFlowDefinition(script, true));
         return p;
     }
 
+    /** The requests about running the service: starting it, and reading, logging or terminating its execution. */
+    private List<String> serviceRequests() {
+        return kechain.requests.stream()
+                .filter(line -> line.contains("/execute?") || line.startsWith("GET /api/service_executions/"))
+                .toList();
+    }
+
+    private static void waitFor(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     @Test
-    public void completedRunReturnsItsExecutionAndPrintsTheLog() throws Throwable {
+    public void aCompletedRunReturnsItsExecutionAndPrintsTheLog() throws Throwable {
         kechain.status = "COMPLETED";
         sessions.then(j -> {
             configure();
             WorkflowRun run = j.buildAndAssertSuccess(job(j, "def r = runKechainService(scope: 'Bike Project', service: 'Gears')\n"
-                    + "echo \"id=${r.executionId} status=${r.status} attached=${r.attached} timedOut=${r.timedOut}\""));
-            j.assertLogContains("id=" + FakeKechain.EXECUTION + " status=COMPLETED attached=false timedOut=false", run);
+                    + "echo \"id=${r.executionId} status=${r.status} url=${r.url} attached=${r.attached} timedOut=${r.timedOut}"
+                    + " dryRun=${r.dryRun}\""));
+            j.assertLogContains("id=" + FakeKechain.EXECUTION + " status=COMPLETED url=https://kc.example/executions/"
+                    + FakeKechain.EXECUTION + " attached=false timedOut=false dryRun=false", run);
             j.assertLogContains("[Project Boards] Started KE-chain service Gears (execution " + FakeKechain.EXECUTION + ")", run);
-            j.assertLogContains(">>> gears computed", run);
+            j.assertLogContains("[Project Boards] KE-chain execution " + FakeKechain.EXECUTION + ": COMPLETED", run);
+            j.assertLogContains("[Project Boards] KE-chain execution " + FakeKechain.EXECUTION + " log:\n>>> gears computed", run);
             j.assertLogNotContains(TOKEN, run);
-            assertEquals(1, kechain.count(EXECUTE));
+            // Scope and service by name, one start, and the log: an execution that is already finished is not polled.
+            assertEquals(List.of(SCOPE_LOOKUP, SERVICE_LOOKUP, EXECUTE, LOG), kechain.requests);
+            assertTrue(kechain.authorizations.toString(), kechain.authorizations.stream().allMatch(("Token " + TOKEN)::equals));
         });
     }
 
     @Test
-    public void failedRunFailsTheBuildUnlessFailOnErrorIsFalse() throws Throwable {
+    public void aFailedRunFailsTheBuildUnlessFailOnErrorIsFalse() throws Throwable {
         kechain.status = "FAILED";
         sessions.then(j -> {
             configure();
-            WorkflowJob p = job(j, "runKechainService(scope: 'Bike Project', service: 'Gears')");
+            WorkflowJob p = job(j, "runKechainService(scope: 'Bike Project', service: 'Gears')\necho 'not reached'");
             WorkflowRun failed = j.buildAndAssertStatus(Result.FAILURE, p);
-            j.assertLogContains("ERROR: [Project Boards] KE-chain service 'Gears' (execution " + FakeKechain.EXECUTION + ") ended FAILED", failed);
+            String reason = "KE-chain service 'Gears' (execution " + FakeKechain.EXECUTION + ") ended FAILED";
+            j.assertLogContains("ERROR: [Project Boards] " + reason, failed);
+            j.assertLogNotContains("not reached", failed);
+            j.assertLogNotContains("\tat ", failed);
+
             kechain.running = false;
             p.setDefinition(new CpsFlowDefinition("def r = runKechainService(scope: 'Bike Project', service: 'Gears', failOnError: false)\n"
                     + "echo \"status=${r.status} error=${r.error}\"", true));
             WorkflowRun lenient = j.buildAndAssertSuccess(p);
-            j.assertLogContains("status=FAILED error=KE-chain service 'Gears' (execution " + FakeKechain.EXECUTION + ") ended FAILED", lenient);
+            j.assertLogContains("[Project Boards] " + reason + " (failOnError: false, continuing)", lenient);
+            j.assertLogContains("status=FAILED error=" + reason, lenient);
         });
     }
 
@@ -93,14 +125,26 @@ public class RunKechainServiceStepTest {
         sessions.then(j -> {
             configure();
             WorkflowRun run = j.buildAndAssertSuccess(job(j, "def r = runKechainService(scope: 'Bike Project', service: 'Gears', wait: false)\n"
-                    + "echo \"status=${r.status}\""));
-            j.assertLogContains("status=LOADING", run);
-            assertEquals(List.of(EXECUTE), kechain.requests.stream().filter(line -> line.contains("/api/service")).toList());
+                    + "echo \"id=${r.executionId} status=${r.status}\""));
+            j.assertLogContains("id=" + FakeKechain.EXECUTION + " status=LOADING", run);
+            assertEquals(List.of(EXECUTE), serviceRequests());
         });
     }
 
     @Test
-    public void stoppingTheBuildTerminatesTheExecution() throws Throwable {
+    public void aDryRunFindsTheServiceAndStartsNothing() throws Throwable {
+        sessions.then(j -> {
+            configure();
+            WorkflowRun run = j.buildAndAssertSuccess(job(j, "def r = runKechainService(scope: 'Bike Project', service: 'Gears', dryRun: true)\n"
+                    + "echo \"dryRun=${r.dryRun} id=${r.executionId}\""));
+            j.assertLogContains("[Project Boards] [dry run] would run KE-chain service 'Gears' of scope 'Bike Project'", run);
+            j.assertLogContains("dryRun=true id=null", run);
+            assertEquals(List.of(SCOPE_LOOKUP, SERVICE_LOOKUP), kechain.requests);
+        });
+    }
+
+    @Test
+    public void stoppingTheBuildTerminatesTheExecutionOnce() throws Throwable {
         kechain.status = "RUNNING";
         sessions.then(j -> {
             configure();
@@ -108,11 +152,11 @@ public class RunKechainServiceStepTest {
             j.waitForMessage("KE-chain execution " + FakeKechain.EXECUTION + ": RUNNING", run);
             run.getExecutor().interrupt();
             j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!kechain.requests.toString().contains("/terminate") && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-            }
-            assertEquals(1, kechain.requests.stream().filter(line -> line.contains("/terminate")).count());
+            waitFor("the terminate request", () -> kechain.requests.contains(TERMINATE));
+            Thread.sleep(1_000); // a second terminate would come at once
+            assertEquals(1, kechain.count(TERMINATE));
+            assertEquals(1, kechain.count(EXECUTE));
+            assertEquals("TERMINATED", kechain.status);
         });
     }
 
@@ -125,13 +169,17 @@ public class RunKechainServiceStepTest {
                     .scheduleBuild2(0).waitForStart();
             j.waitForMessage("KE-chain execution " + FakeKechain.EXECUTION + ": RUNNING", run);
         });
+        // KE-chain finishes while Jenkins is down.
         kechain.status = "COMPLETED";
         sessions.then(j -> {
             WorkflowRun run = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
             j.assertBuildStatusSuccess(j.waitForCompletion(run));
             j.assertLogContains("Jenkins restarted; following KE-chain execution " + FakeKechain.EXECUTION + " again", run);
+            j.assertLogContains("[Project Boards] KE-chain execution " + FakeKechain.EXECUTION + ": COMPLETED", run);
             j.assertLogContains("final=COMPLETED", run);
             assertEquals("the service was started once", 1, kechain.count(EXECUTE));
+            assertEquals("nothing was terminated", 0, kechain.count(TERMINATE));
+            assertTrue(kechain.requests.contains(STATUS));
         });
     }
 }

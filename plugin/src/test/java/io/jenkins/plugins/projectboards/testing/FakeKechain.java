@@ -7,8 +7,10 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * KE-chain's service API as pykechain speaks it, for one scope ("Bike Project"), one service ("Gears") and one
- * execution whose status the test sets. Records every request as {@code METHOD path}.
+ * KE-chain's service API as pykechain speaks it (the shapes of board-client's {@code fixtures/kechain}), for one scope
+ * ("Bike Project"), one service ("Gears") and one execution whose status the test sets: {@code execute} answers 202
+ * with the new execution (409 with the running one when {@link #running}), the execution, its text/plain log, and
+ * terminate. Records every request as {@code METHOD path} and its {@code Authorization} header.
  */
 public final class FakeKechain extends Dispatcher {
     public static final String SCOPE = "bd5dceaa-a35e-47b0-9fc5-875410f4a56f";
@@ -16,6 +18,8 @@ public final class FakeKechain extends Dispatcher {
     public static final String EXECUTION = "2dd0ea95-c7a8-4fad-96fc-8577917a71ff";
 
     public final List<String> requests = new CopyOnWriteArrayList<>();
+    /** The {@code Authorization} header of each request. */
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
     public volatile String status = "LOADING";
     /** Whether {@code execute} answers 409 (already running) instead of starting. */
     public volatile boolean running;
@@ -28,6 +32,7 @@ public final class FakeKechain extends Dispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         String path = request.getPath();
         requests.add(request.getMethod() + " " + path);
+        authorizations.add(String.valueOf(request.getHeader("Authorization")));
         if (path.startsWith("/api/v3/scopes.json")) {
             return json(200, "{\"count\":1,\"next\":null,\"results\":[{\"id\":\"" + SCOPE + "\",\"name\":\"Bike Project\",\"status\":\"ACTIVE\"}]}");
         }

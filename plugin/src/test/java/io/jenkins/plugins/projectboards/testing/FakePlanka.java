@@ -1,23 +1,18 @@
 package io.jenkins.plugins.projectboards.testing;
 
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
-import hudson.util.Secret;
-import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.client.testing.FakeBoards;
-import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import io.jenkins.plugins.projectboards.connection.PlankaConnection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.mockwebserver.MockWebServer;
-import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.rules.ExternalResource;
 
 /**
- * A fake Planka (board-client's {@link FakeBoards.Planka}: project "Shop", board "Web", lists Todo, Doing, Done, cards
- * 1..n in Todo) and the connection {@code planka} to it, with an API key and a webhook secret from the Credentials
- * plugin. Declare it after the {@code JenkinsRule} (as an inner rule of a {@code RuleChain}) so Jenkins is up.
+ * A fake Planka (board-client's {@link FakeBoards.Planka}, the REST shapes of the recorded Planka 2 exchanges:
+ * project "Shop" with board "Web" (id 500), lists Todo 51, Doing 52, Done 53, cards 1..n in Todo) and the connection
+ * {@code planka} to it, with an API key and a webhook secret from the Credentials plugin. Declare it after the
+ * {@code JenkinsRule} (as an inner rule of a {@code RuleChain}) so that Jenkins is up.
  */
 public final class FakePlanka extends ExternalResource {
     public static final String API_KEY = "planka-api-key-0123456789";
@@ -26,6 +21,7 @@ public final class FakePlanka extends ExternalResource {
     private final int cards;
     public final MockWebServer server = new MockWebServer();
     public FakeBoards.Planka board;
+    private BoardsTestSupport.Requests requests;
 
     public FakePlanka(int cards) {
         this.cards = cards;
@@ -36,11 +32,10 @@ public final class FakePlanka extends ExternalResource {
         board = new FakeBoards.Planka(cards, Duration.ZERO);
         server.setDispatcher(board);
         server.start();
-        addSecret("planka-key", API_KEY);
-        addSecret("planka-webhook", WEBHOOK_SECRET);
-        PlankaConnection connection = new PlankaConnection("planka", url(), "planka-key");
-        connection.setWebhookCredentialsId("planka-webhook");
-        ProjectBoardsConfiguration.get().setConnections(List.<BoardConnection>of(connection));
+        requests = new BoardsTestSupport.Requests(server);
+        BoardsTestSupport.addSecretText("planka-key", API_KEY);
+        BoardsTestSupport.addSecretText("planka-webhook", WEBHOOK_SECRET);
+        BoardsTestSupport.configure(connection());
     }
 
     @Override
@@ -52,14 +47,25 @@ public final class FakePlanka extends ExternalResource {
         }
     }
 
+    /** The connection {@code planka}: this server, the API key, the webhook secret. */
+    public PlankaConnection connection() {
+        PlankaConnection connection = new PlankaConnection("planka", url(), "planka-key");
+        connection.setWebhookCredentialsId("planka-webhook");
+        return connection;
+    }
+
     /** The server's base URL, without a trailing slash. */
     public String url() {
         return server.url("/").toString().replaceAll("/$", "");
     }
 
-    public static void addSecret(String id, String secret) throws IOException {
-        SystemCredentialsProvider.getInstance().getCredentials()
-                .add(new StringCredentialsImpl(CredentialsScope.GLOBAL, id, id, Secret.fromString(secret)));
-        SystemCredentialsProvider.getInstance().save();
+    /** Every request Planka received so far, with its body. */
+    public List<BoardsTestSupport.Recorded> requests() throws InterruptedException {
+        return requests.all();
+    }
+
+    /** The requests that changed something on Planka. */
+    public List<BoardsTestSupport.Recorded> writes() throws InterruptedException {
+        return requests.writes();
     }
 }

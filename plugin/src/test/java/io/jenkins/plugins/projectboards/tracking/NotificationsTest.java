@@ -94,7 +94,7 @@ public class NotificationsTest {
         assertEquals(List.of(LinkedCard.What.MOVED, LinkedCard.What.COMMENTED), action.getCards().stream().map(LinkedCard::getWhat).toList());
         String page = j.createWebClient().getPage(run, "board-cards").getWebResponse().getContentAsString();
         assertTrue(page, page.contains("href=\"" + url + "/cards/1\""));
-        assertTrue(page, page.contains("Todo \u2192 Doing") || page.contains("Todo &#8594; Doing") || page.contains("Todo → Doing"));
+        assertTrue(page, page.contains("<td>MOVED</td><td>from 'Todo' to 'Doing'</td>"));
     }
 
     @Test

@@ -1,0 +1,103 @@
+package io.jenkins.plugins.projectboards.testing;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import com.fasterxml.jackson.databind.JsonNode;
+import hudson.model.Descriptor.FormException;
+import hudson.util.Secret;
+import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
+import io.jenkins.plugins.projectboards.client.http.Json;
+import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+
+/**
+ * What every JenkinsRule test of the plugin needs: credentials in the global store, the global connections, and the
+ * HTTP requests a fake vendor received (method, path, body and the headers that carry credentials).
+ */
+public final class BoardsTestSupport {
+    private BoardsTestSupport() {}
+
+    /** A global secret text credential (API key, API token, webhook secret). */
+    public static void addSecretText(String id, String secret) throws IOException {
+        SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
+        store.getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "secret text " + id, Secret.fromString(secret)));
+        store.save();
+    }
+
+    /** A global username/password credential. */
+    public static void addUsernamePassword(String id, String username, String password) throws IOException, FormException {
+        SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
+        store.getCredentials().add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "user " + id, username, password));
+        store.save();
+    }
+
+    /** Replaces the global connections (Manage Jenkins → System → Project Boards). */
+    public static void configure(BoardConnection... connections) {
+        ProjectBoardsConfiguration.get().setConnections(List.of(connections));
+    }
+
+    /** One HTTP request as the fake server received it. */
+    public record Recorded(String method, String path, String body, String apiKey, String authorization) {
+        static Recorded of(RecordedRequest request) {
+            return new Recorded(request.getMethod(), request.getPath(), request.getBody().clone().readUtf8(),
+                    request.getHeader("X-Api-Key"), request.getHeader("Authorization"));
+        }
+
+        /** The body as JSON; fails the test when it is not JSON. */
+        public JsonNode json() throws IOException {
+            return Json.MAPPER.readTree(body);
+        }
+
+        public boolean isWrite() {
+            return !method.equals("GET");
+        }
+
+        /** {@code METHOD path}, as the assertions list requests. */
+        public String line() {
+            return method + " " + path;
+        }
+
+        @Override
+        public String toString() {
+            return line() + (body.isEmpty() ? "" : " " + body);
+        }
+    }
+
+    /**
+     * Every request a {@link MockWebServer} received so far, in order. MockWebServer hands each request out once, so
+     * this keeps what it took for the next call.
+     */
+    public static final class Requests {
+        private final MockWebServer server;
+        private final List<Recorded> seen = new ArrayList<>();
+
+        public Requests(MockWebServer server) {
+            this.server = server;
+        }
+
+        public synchronized List<Recorded> all() throws InterruptedException {
+            RecordedRequest request;
+            while ((request = server.takeRequest(0, TimeUnit.MILLISECONDS)) != null) {
+                seen.add(Recorded.of(request));
+            }
+            return List.copyOf(seen);
+        }
+
+        /** The requests that change something (anything but GET). */
+        public List<Recorded> writes() throws InterruptedException {
+            return all().stream().filter(Recorded::isWrite).toList();
+        }
+
+        /** The requests whose {@code METHOD path} starts with {@code prefix}. */
+        public List<Recorded> matching(String prefix) throws InterruptedException {
+            return all().stream().filter(request -> request.line().startsWith(prefix)).toList();
+        }
+    }
+}
