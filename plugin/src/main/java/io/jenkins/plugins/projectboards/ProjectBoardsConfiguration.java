@@ -48,11 +48,9 @@ public class ProjectBoardsConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setConnections(List<BoardConnection> connections) {
         List<BoardConnection> checked = connections == null ? new ArrayList<>() : new ArrayList<>(connections);
-        Set<String> seen = new HashSet<>();
-        for (BoardConnection connection : checked) {
-            if (!seen.add(connection.getName())) {
-                throw new IllegalArgumentException(Messages.ProjectBoardsConfiguration_duplicateName(connection.getName()));
-            }
+        String duplicate = firstDuplicate(checked.stream().map(BoardConnection::getName).toList());
+        if (duplicate != null) {
+            throw new IllegalArgumentException(Messages.ProjectBoardsConfiguration_duplicateName(duplicate));
         }
         this.connections = checked;
         save();
@@ -61,18 +59,25 @@ public class ProjectBoardsConfiguration extends GlobalConfiguration {
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         // Refuse duplicate names before anything is bound: each setter saves, so a half-bound form would be kept.
-        Set<String> seen = new HashSet<>();
         Object connections = json.opt("connections");
+        List<String> names = new ArrayList<>();
         for (Object connection : connections instanceof JSONArray array ? array : connections == null ? List.of() : List.of(connections)) {
-            String name = connection instanceof JSONObject object ? Util.fixNull(object.optString("name")).trim() : "";
-            if (!seen.add(name)) {
-                throw new FormException(Messages.ProjectBoardsConfiguration_duplicateName(name), "connections");
-            }
+            names.add(connection instanceof JSONObject object ? Util.fixNull(object.optString("name")).trim() : "");
+        }
+        String duplicate = firstDuplicate(names);
+        if (duplicate != null) {
+            throw new FormException(Messages.ProjectBoardsConfiguration_duplicateName(duplicate), "connections");
         }
         // Optional fields absent from the form mean "cleared": reset them before binding.
         defaultConnection = null;
         req.bindJSON(this, json);
         return true;
+    }
+
+    /** The first name given twice, or {@code null}: steps refer to connections by name. */
+    private static String firstDuplicate(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        return names.stream().filter(name -> !seen.add(name)).findFirst().orElse(null);
     }
 
     public String getDefaultConnection() {
