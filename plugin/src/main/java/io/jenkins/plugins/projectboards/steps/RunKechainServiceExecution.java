@@ -3,10 +3,8 @@ package io.jenkins.plugins.projectboards.steps;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.ClassLoaderSanityThreadFactory;
-import hudson.util.DaemonThreadFactory;
-import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.ValidationException;
@@ -14,34 +12,31 @@ import io.jenkins.plugins.projectboards.client.kechain.KechainClient;
 import io.jenkins.plugins.projectboards.client.kechain.KechainExecution;
 import io.jenkins.plugins.projectboards.client.kechain.KechainService;
 import io.jenkins.plugins.projectboards.client.kechain.KechainServiceRun;
-import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
-import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
-import jenkins.util.ContextResettingExecutorService;
+import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
- * A durable execution: the waiting happens on a pool thread, and the execution id and deadline are fields, so the
- * Pipeline's saved state carries them over a controller restart and {@link #onResume()} follows the same execution
- * again instead of starting the service twice. Stopping the build tells KE-chain to terminate the execution.
+ * A durable execution that holds no thread while it waits, like {@code sleep} and {@code sh}: each look at KE-chain
+ * is one task on Jenkins' {@link Timer} that schedules the next one after the pause {@link KechainServiceRun} asks
+ * for. A task runs for one HTTP exchange at most (bounded by the connection's timeouts and retries), never on the CPS
+ * thread. The execution id and deadline are fields, so the Pipeline's saved state carries them over a restart and
+ * {@link #onResume()} looks at the same execution again instead of starting the service twice; a step that did not
+ * wait ({@code wait: false}) just returns what KE-chain answered at the start. Stopping the build cancels the next
+ * look and tells KE-chain to terminate the execution, once.
  */
 public final class RunKechainServiceExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(RunKechainServiceExecution.class.getName());
-
-    /** Waiting threads, one per running step; they sleep between polls, so they are cheap. */
-    private static final ExecutorService WAITERS = new ContextResettingExecutorService(Executors.newCachedThreadPool(
-            new NamingThreadFactory(new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "runKechainService")));
 
     private final String connectionName;
     private final Boolean failOnError;
@@ -52,16 +47,20 @@ public final class RunKechainServiceExecution extends StepExecution {
     private final int timeoutMinutes;
     private final String ifRunning;
 
-    /** Set once KE-chain has answered the start; what a restart resumes. */
+    /** Set once KE-chain has answered the start; what a restart resumes (or, without waiting, returns). */
     private volatile String executionId;
     private volatile boolean attached;
     private volatile String serviceName;
+    private volatile String url;
     private volatile long deadlineEpochMillis;
     private volatile String lastStatus;
 
-    private transient volatile Future<?> task;
+    /** Where the wait stands between two looks; rebuilt from the fields above after a restart. */
+    private transient volatile KechainServiceRun.Progress progress;
+    private transient volatile ScheduledFuture<?> task;
     private transient volatile boolean stopped;
-    /** The Jenkins this execution waits in; a thread left from one that shut down must not complete the step. */
+    private transient boolean terminateSent;
+    /** The Jenkins this execution waits in; a look still under way when it shuts down must not complete the step. */
     private transient volatile Jenkins jenkins;
 
     RunKechainServiceExecution(StepContext context, RunKechainServiceStep step) {
@@ -78,8 +77,8 @@ public final class RunKechainServiceExecution extends StepExecution {
 
     @Override
     public boolean start() {
-        jenkins = Jenkins.getInstanceOrNull();
-        task = WAITERS.submit(() -> complete(this::startService));
+        jenkins = Jenkins.get();
+        schedule(Duration.ZERO, this::startService);
         return false;
     }
 
@@ -90,24 +89,22 @@ public final class RunKechainServiceExecution extends StepExecution {
                     Messages.RunKechainServiceStep_restartedBeforeStart(service))));
             return;
         }
-        jenkins = Jenkins.getInstanceOrNull();
-        task = WAITERS.submit(() -> complete(this::resumeService));
+        jenkins = Jenkins.get();
+        schedule(Duration.ZERO, wait ? this::resumeWaiting : this::resumeDetached);
     }
 
-    /**
-     * Interrupting the waiting thread makes it terminate the execution ({@link KechainServiceRun} does while it
-     * sleeps, {@link #complete} while it calls KE-chain); only when no thread waits is terminating done here.
-     */
+    /** Cancels the next look; a look under way sees {@link #stopped} when it returns and does nothing more. */
     @Override
     public void stop(Throwable cause) {
         stopped = true;
-        Future<?> waiting = task;
-        if (waiting == null || !waiting.cancel(true)) {
-            String id = executionId;
-            if (id != null) {
-                // On a pool thread: stop() may be called where no network call belongs.
-                WAITERS.submit(() -> terminate(id));
-            }
+        ScheduledFuture<?> next = task;
+        if (next != null) {
+            next.cancel(false);
+        }
+        String id = executionId;
+        if (id != null) {
+            // On the timer: stop() may be called on the CPS thread, where no network call belongs.
+            Timer.get().execute(() -> terminateOnce(id));
         }
         getContext().onFailure(cause);
     }
@@ -119,44 +116,44 @@ public final class RunKechainServiceExecution extends StepExecution {
                 : "waiting for KE-chain execution " + executionId + " (" + lastStatus + ")";
     }
 
-    private void complete(BoardActionRunner.Action action) {
+    private void schedule(Duration delay, BoardActionRunner.Action action) {
+        task = Timer.get().schedule(() -> look(action), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * One task on the timer: runs {@code action}, which either returns the step's result or schedules the next look
+     * and returns {@code null}.
+     */
+    private void look(BoardActionRunner.Action action) {
+        if (stopped || outlived()) {
+            return;
+        }
         StepContext context = getContext();
         try {
             Map<String, Object> result = BoardActionRunner.run(connectionName, failOnError, context.get(Run.class),
                     context.get(TaskListener.class), action);
-            if (!stopped && !outlived()) {
+            if (stopped) {
+                // Stopped during this look: if KE-chain was answering the start, stop() did not know the execution.
+                terminateOnce(executionId);
+            } else if (result != null && !outlived()) {
                 context.onSuccess(result);
             }
-        } catch (Throwable e) {
+        } catch (Exception e) {
             if (outlived()) {
-                LOGGER.log(Level.FINE, "a wait left over from a Jenkins that shut down ended", e);
+                LOGGER.log(Level.FINE, "a look left over from a Jenkins that shut down ended", e);
             } else if (!stopped) {
                 context.onFailure(e);
-            } else if (e instanceof CancellationException) {
-                // Stopped while waiting between polls: the run has already told KE-chain to terminate.
-                print(e.getMessage());
-            } else if (executionId != null) {
-                // Stopped during a call to KE-chain: clear the interrupt so that the terminate request can go out.
-                Thread.interrupted();
-                terminate(executionId);
             }
-        }
-    }
-
-    private void print(String message) {
-        try {
-            new StepConsole(getContext().get(TaskListener.class)).line(message);
-        } catch (IOException | InterruptedException e) {
-            LOGGER.log(Level.FINE, "the build's console is gone", e);
         }
     }
 
     /**
-     * Whether the Jenkins this wait began in has shut down. In production the JVM ends with it; a Jenkins restarted
-     * in the same JVM (as tests do) resumes the step on a new thread, and this one must leave it alone.
+     * Whether the Jenkins this wait began in is shutting down or gone. Its timer is shut down with it, which
+     * interrupts a look under way; that look must leave the step to the Jenkins that resumes it.
      */
     private boolean outlived() {
-        return Jenkins.getInstanceOrNull() != jenkins;
+        Jenkins current = Jenkins.getInstanceOrNull();
+        return current != jenkins || current.isTerminating();
     }
 
     private Map<String, Object> startService(BoardConnection connection, Run<?, ?> run, StepConsole console) throws Exception {
@@ -174,17 +171,36 @@ public final class RunKechainServiceExecution extends StepExecution {
         }
         deadlineEpochMillis = deadline.toEpochMilli();
         Listener listener = new Listener(console);
-        KechainServiceRun.Result result = wait
-                ? serviceRun.start(target.id(), mode, deadline, listener)
-                : serviceRun.startWithoutWaiting(target.id(), mode, listener);
-        return finish(result, console);
+        return wait
+                ? next(serviceRun.start(target.id(), mode, deadline, listener), console)
+                : finish(serviceRun.startWithoutWaiting(target.id(), mode, listener), console);
     }
 
-    private Map<String, Object> resumeService(BoardConnection connection, Run<?, ?> run, StepConsole console) throws Exception {
+    private Map<String, Object> poll(BoardConnection connection, Run<?, ?> run, StepConsole console) throws Exception {
+        return next(kechain(connection, run).serviceRun().poll(progress, new Listener(console)), console);
+    }
+
+    private Map<String, Object> resumeWaiting(BoardConnection connection, Run<?, ?> run, StepConsole console) throws Exception {
         console.line(Messages.RunKechainServiceStep_resuming(executionId));
-        KechainServiceRun.Result result = kechain(connection, run).serviceRun()
-                .resume(executionId, attached, Instant.ofEpochMilli(deadlineEpochMillis), new Listener(console));
-        return finish(result, console);
+        progress = KechainServiceRun.Progress.following(executionId, attached, Instant.ofEpochMilli(deadlineEpochMillis));
+        return poll(connection, run, console);
+    }
+
+    /** Without waiting, the step's answer is what KE-chain said at the start; the execution is left alone. */
+    private Map<String, Object> resumeDetached(BoardConnection connection, Run<?, ?> run, StepConsole console) throws Exception {
+        console.line(Messages.RunKechainServiceStep_resumedWithoutWaiting(executionId));
+        return finish(new KechainServiceRun.Result(executionId, lastStatus, url, null, attached, false), console);
+    }
+
+    /** The result once the run is over; else the next look is scheduled and the answer is {@code null}. */
+    private Map<String, Object> next(KechainServiceRun.Progress now, StepConsole console) throws AbortException {
+        if (now.over()) {
+            return finish(now.result(), console);
+        }
+        progress = now;
+        lastStatus = now.status();
+        schedule(now.pause(), this::poll);
+        return null;
     }
 
     /** Prints the log; a run that did not complete fails the step (or, with failOnError: false, says so in the map). */
@@ -216,7 +232,17 @@ public final class RunKechainServiceExecution extends StepExecution {
                 Messages.RunKechainServiceStep_notKechain(connection.getName(), client.vendor().displayName()));
     }
 
-    private void terminate(String id) {
+    /** Whether this call is the one that sends the terminate request: stop() and a look under way may both try. */
+    private synchronized boolean claimTerminate() {
+        boolean first = !terminateSent;
+        terminateSent = true;
+        return first;
+    }
+
+    private void terminateOnce(String id) {
+        if (id == null || !claimTerminate()) {
+            return;
+        }
         StepContext context = getContext();
         try {
             StepConsole console = new StepConsole(context.get(TaskListener.class));
@@ -242,6 +268,7 @@ public final class RunKechainServiceExecution extends StepExecution {
         public void started(KechainExecution execution, boolean alreadyRunning) {
             executionId = execution.id();
             attached = alreadyRunning;
+            url = execution.url();
             lastStatus = execution.status();
             // Persist the id now: a restart from here on must follow this execution, not start another.
             getContext().saveState();
@@ -251,9 +278,6 @@ public final class RunKechainServiceExecution extends StepExecution {
 
         @Override
         public void statusChanged(KechainExecution execution) {
-            if (outlived()) {
-                throw new CancellationException("Jenkins shut down; the step resumes in the new one");
-            }
             lastStatus = execution.status();
             console.line(Messages.RunKechainServiceStep_status(execution.id(), execution.status()));
         }

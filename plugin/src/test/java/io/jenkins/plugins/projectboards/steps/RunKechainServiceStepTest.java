@@ -1,17 +1,40 @@
 package io.jenkins.plugins.projectboards.steps;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.projectboards.connection.KechainConnection;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
 import io.jenkins.plugins.projectboards.testing.FakeKechain;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockWebServer;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -23,6 +46,7 @@ import org.jvnet.hudson.test.JenkinsSessionRule;
  * runKechainService against a fake KE-chain that outlives Jenkins restarts (the server belongs to the test, not to a
  * Jenkins session): success, failure, no wait, stop, and a wait that goes on after a restart without starting the
  * service again. The step polls with real pauses (1, 2, 4 … s), so the fake's status changes only when the test says.
+ * Waiting holds no thread: fifty waits at once park none.
  */
 public class RunKechainServiceStepTest {
     private static final String TOKEN = "kechain-token-0123456789";
@@ -180,6 +204,167 @@ public class RunKechainServiceStepTest {
             assertEquals("the service was started once", 1, kechain.count(EXECUTE));
             assertEquals("nothing was terminated", 0, kechain.count(TERMINATE));
             assertTrue(kechain.requests.contains(STATUS));
+        });
+    }
+
+    /** Threads with a frame of the step's execution, and threads of the pool each wait used to park. */
+    private static List<String> threadsOfTheStep() {
+        List<String> threads = new ArrayList<>();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            boolean inStep = Arrays.stream(stack)
+                    .anyMatch(frame -> frame.getClassName().startsWith(RunKechainServiceExecution.class.getName()));
+            if (inStep || thread.getName().startsWith("runKechainService")) {
+                threads.add(thread.getName());
+            }
+        });
+        return threads;
+    }
+
+    @Test
+    public void fiftyWaitsHoldNoThreadEach() throws Throwable {
+        kechain.status = "RUNNING";
+        sessions.then(j -> {
+            configure();
+            List<WorkflowRun> runs = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                WorkflowJob p = j.createProject(WorkflowJob.class, "p" + i);
+                p.setDefinition(new CpsFlowDefinition("runKechainService(scope: 'Bike Project', service: 'Gears')", true));
+                runs.add(p.scheduleBuild2(0).waitForStart());
+            }
+            for (WorkflowRun run : runs) {
+                j.waitForMessage("KE-chain execution " + FakeKechain.EXECUTION + ": RUNNING", run);
+            }
+            // All fifty wait now. A wait is a task on Jenkins' timer between looks, and a timer thread only while it
+            // looks: at any moment at most the timer's 10 threads are in the step, where a thread per wait made 50.
+            int most = 0;
+            for (int sample = 0; sample < 30; sample++) {
+                List<String> threads = threadsOfTheStep();
+                assertFalse(threads.toString(), threads.stream().anyMatch(name -> name.startsWith("runKechainService")));
+                most = Math.max(most, threads.size());
+                Thread.sleep(100);
+            }
+            assertTrue("threads in the step at once: " + most, most <= 10);
+            kechain.status = "COMPLETED";
+            for (WorkflowRun run : runs) {
+                j.assertBuildStatusSuccess(j.waitForCompletion(run));
+            }
+            assertEquals("started once, then attached to", 50, kechain.count(EXECUTE));
+            assertEquals(0, kechain.count(TERMINATE));
+        });
+    }
+
+    /** The execution as a restart finds it: what {@link StepContext#saveState()} wrote when KE-chain answered the start. */
+    private static volatile byte[] savedExecution;
+
+    /**
+     * A step context outside any Pipeline, so that a test can restart one step at a chosen point: it hands out a
+     * build and a console, records the outcome, and on {@link #saveState()} keeps the execution serialized, as the
+     * Pipeline's saved state would. A context read back with the execution is a fresh one on the same build.
+     */
+    private static final class SavedContext extends StepContext {
+        private static final long serialVersionUID = 1L;
+        /** What the context hands out; static because a context read back from its saved form must find them too. */
+        static volatile Run<?, ?> build;
+        static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
+
+        transient StepExecution execution;
+        final transient CompletableFuture<Object> outcome = new CompletableFuture<>();
+
+        private Object readResolve() {
+            return new SavedContext();
+        }
+
+        @Override
+        public <T> T get(Class<T> key) {
+            if (key == Run.class) {
+                return key.cast(build);
+            }
+            return key == TaskListener.class ? key.cast(new StreamTaskListener(CONSOLE, StandardCharsets.UTF_8)) : null;
+        }
+
+        @Override
+        public void onSuccess(Object result) {
+            outcome.complete(result);
+        }
+
+        @Override
+        public void onFailure(Throwable t) {
+            outcome.completeExceptionally(t);
+        }
+
+        @Override
+        public boolean isReady() {
+            return outcome.isDone();
+        }
+
+        @Override
+        public ListenableFuture<Void> saveState() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(execution);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            savedExecution = bytes.toByteArray();
+            return Futures.immediateFuture(null);
+        }
+
+        @Override
+        @Deprecated
+        public void setResult(Result result) {}
+
+        @Override
+        public BodyInvoker newBodyInvoker() {
+            throw new IllegalStateException("runKechainService has no body");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    @Test
+    public void withoutWaitingARestartLeavesTheExecutionRunning() throws Throwable {
+        kechain.status = "LOADING";
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("executionId", FakeKechain.EXECUTION);
+        answer.put("status", "LOADING");
+        answer.put("url", "https://kc.example/executions/" + FakeKechain.EXECUTION);
+        answer.put("attached", false);
+        answer.put("timedOut", false);
+        answer.put("dryRun", false);
+        sessions.then(j -> {
+            configure();
+            SavedContext.build = j.buildAndAssertSuccess(j.createFreeStyleProject("f"));
+            RunKechainServiceStep step = new RunKechainServiceStep("Bike Project", "Gears");
+            step.setWait(false);
+            SavedContext context = new SavedContext();
+            context.execution = new RunKechainServiceExecution(context, step);
+            assertFalse("it answers later, off the calling thread", context.execution.start());
+            assertEquals(answer, context.outcome.get(30, TimeUnit.SECONDS));
+            assertEquals(List.of(EXECUTE), serviceRequests());
+        });
+        kechain.requests.clear();
+        // Jenkins went down after the start was saved and before the step's answer was (e.g. it was killed).
+        sessions.then(j -> {
+            SavedContext.build = j.jenkins.getItemByFullName("f", FreeStyleProject.class).getBuildByNumber(1);
+            StepExecution resumed;
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(savedExecution))) {
+                resumed = (StepExecution) in.readObject();
+            }
+            resumed.onResume();
+            assertEquals("the answer KE-chain gave at the start", answer,
+                    ((SavedContext) resumed.getContext()).outcome.get(30, TimeUnit.SECONDS));
+            Thread.sleep(2_000); // a look or a terminate request would come at once
+            assertEquals("neither followed nor terminated", List.of(), kechain.requests);
+            assertTrue(SavedContext.CONSOLE.toString(StandardCharsets.UTF_8).contains("[Project Boards] Jenkins restarted; KE-chain execution "
+                    + FakeKechain.EXECUTION + " was started without waiting (wait: false), so it is left running"));
         });
     }
 }

@@ -4,17 +4,20 @@ import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 
 /**
  * The whole life of one service run, so that a Pipeline step only calls it and keeps the execution id: start (or
- * attach to the run already going), poll with growing pauses until a final status, stop at a deadline by terminating,
- * and read the log. Time and waiting come from {@link ClientOptions#clock()} and {@link ClientOptions#sleeper()}.
+ * attach to the run already going), look at it again after growing pauses until a final status, stop at a deadline by
+ * terminating, and read the log.
+ *
+ * <p>It never waits itself: each call looks once and returns a {@link Progress} that says how long to pause before
+ * the next look, or the outcome. The caller does the waiting (in Jenkins, a timer), so that a thousand waiting runs
+ * hold no thread, and keeps the {@code Progress} (or its parts, across a restart) between looks. Time comes from
+ * {@link ClientOptions#clock()}.
  */
 public final class KechainServiceRun {
     /** What to do when the service is already running. */
@@ -66,6 +69,29 @@ public final class KechainServiceRun {
         }
     }
 
+    /**
+     * Where a followed run stands after one look: either over ({@link #result()} set) or to be looked at again after
+     * {@link #pause()}. Made by {@link KechainServiceRun#start}, {@link #following} and {@link KechainServiceRun#poll}.
+     *
+     * @param status the status seen at the last look; {@code null} before the first, so that the first is reported
+     * @param pause how long to wait before the next look (growing 1, 2, 4, 8, then 15 seconds); {@code null} when over
+     * @param result the outcome once the run is over, else {@code null}
+     */
+    public record Progress(String executionId, boolean attached, String status, Instant deadline, Duration pause, Result result) {
+        /**
+         * An execution started earlier, e.g. before Jenkins restarted, to be looked at again at once.
+         *
+         * @param attached what the start said: whether the execution was already running then
+         */
+        public static Progress following(String executionId, boolean attached, Instant deadline) {
+            return new Progress(executionId, attached, null, deadline, Duration.ZERO, null);
+        }
+
+        public boolean over() {
+            return result != null;
+        }
+    }
+
     static final Duration FIRST_POLL = Duration.ofSeconds(1);
     static final Duration LONGEST_POLL = Duration.ofSeconds(15);
 
@@ -77,10 +103,14 @@ public final class KechainServiceRun {
         this.options = options;
     }
 
-    /** Starts the service and follows the run to its end or the deadline. */
-    public Result start(String serviceId, IfRunning ifRunning, Instant deadline, Listener listener) {
+    /**
+     * Starts the service (or attaches to the run going); what {@code execute} answered is the first look, so a run
+     * that is already over is not looked at again.
+     */
+    public Progress start(String serviceId, IfRunning ifRunning, Instant deadline, Listener listener) {
         KechainServices.Started started = launch(serviceId, ifRunning, listener);
-        return follow(started.execution(), started.alreadyRunning(), deadline, listener);
+        KechainExecution execution = started.execution();
+        return next(execution, Progress.following(execution.id(), started.alreadyRunning(), deadline), listener);
     }
 
     /** Starts the service (or attaches to the run going) and returns at once, without a log. */
@@ -111,51 +141,44 @@ public final class KechainServiceRun {
     }
 
     /**
-     * Follows an execution started earlier, e.g. after Jenkins restarted.
-     *
-     * @param attached what the start said: whether the execution was already running then
+     * Looks at a run that is not over once ({@code GET api/service_executions/{id}.json}), and ends it when it has
+     * reached a final status or when the next pause would reach the deadline.
      */
-    public Result resume(String executionId, boolean attached, Instant deadline, Listener listener) {
-        return follow(services.execution(executionId), attached, deadline, listener);
+    public Progress poll(Progress waiting, Listener listener) {
+        if (waiting.over()) {
+            throw new IllegalArgumentException("execution " + waiting.executionId() + " is over already");
+        }
+        return next(services.execution(waiting.executionId()), waiting, listener);
     }
 
-    private Result follow(KechainExecution first, boolean attached, Instant deadline, Listener listener) {
-        Clock clock = options.clock();
-        KechainExecution execution = first;
-        Duration pause = FIRST_POLL;
-        listener.statusChanged(execution);
-        while (!execution.finished()) {
-            if (!clock.instant().plus(pause).isBefore(deadline)) {
-                services.terminate(execution.id());
-                KechainExecution last = services.execution(execution.id());
-                listener.statusChanged(last);
-                return new Result(last.id(), last.status(), last.url(), log(last.id()), attached, true);
-            }
-            try {
-                options.sleeper().sleep(pause);
-            } catch (InterruptedException e) {
-                // Terminate before restoring the interrupt: an interrupted thread cannot send the request.
-                String outcome = terminateAfterStop(execution.id());
-                Thread.currentThread().interrupt();
-                throw new CancellationException("stopped while waiting for KE-chain execution " + execution.id() + "; " + outcome);
-            }
-            pause = pause.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : pause.multipliedBy(2);
-            KechainExecution next = services.execution(execution.id());
-            if (!next.status().equals(execution.status())) {
-                listener.statusChanged(next);
-            }
-            execution = next;
+    private Progress next(KechainExecution execution, Progress previous, Listener listener) {
+        report(execution, previous.status(), listener);
+        if (execution.finished()) {
+            return over(execution, previous, false);
         }
-        return new Result(execution.id(), execution.status(), execution.url(), log(execution.id()), attached, false);
+        Duration pause = previous.pause().isZero() ? FIRST_POLL : min(previous.pause().multipliedBy(2), LONGEST_POLL);
+        if (!options.clock().instant().plus(pause).isBefore(previous.deadline())) {
+            services.terminate(execution.id());
+            KechainExecution last = services.execution(execution.id());
+            report(last, execution.status(), listener);
+            return over(last, previous, true);
+        }
+        return new Progress(execution.id(), previous.attached(), execution.status(), previous.deadline(), pause, null);
     }
 
-    private String terminateAfterStop(String executionId) {
-        try {
-            services.terminate(executionId);
-            return "it was told to terminate";
-        } catch (BoardException e) {
-            return "telling it to terminate failed: " + e.getMessage();
+    private static void report(KechainExecution execution, String previousStatus, Listener listener) {
+        if (!execution.status().equals(previousStatus)) {
+            listener.statusChanged(execution);
         }
+    }
+
+    private Progress over(KechainExecution execution, Progress previous, boolean timedOut) {
+        Result result = new Result(execution.id(), execution.status(), execution.url(), log(execution.id()), previous.attached(), timedOut);
+        return new Progress(execution.id(), previous.attached(), execution.status(), previous.deadline(), null, result);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The log, or why it could not be read: a missing log must not hide the run's status. */
