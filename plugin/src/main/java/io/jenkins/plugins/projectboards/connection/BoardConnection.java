@@ -1,7 +1,9 @@
 package io.jenkins.plugins.projectboards.connection;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
@@ -21,10 +23,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import jenkins.model.Jenkins;
@@ -37,12 +40,24 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code projectplace}, {@code kechain}) add their vendor's options and build its client.
  *
  * <p>A connection keeps one {@link OkHttpClient} (Jenkins' proxy settings, rebuilt when they change) and one
- * {@link BoardClient} per credential secret, so name lookups stay cached across steps and builds. Saving the global
- * configuration creates new connection objects, which is what rebuilds both when the configuration changes.
+ * {@link BoardClient} per credential secret, so name lookups stay cached across steps and builds; only the few used
+ * last are kept, so secrets that changed (or differ between folders) do not pile up. Saving the global configuration
+ * creates new connection objects, which is what rebuilds both when the configuration changes.
  */
 public abstract class BoardConnection extends AbstractDescribableImpl<BoardConnection> {
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
     public static final int DEFAULT_READ_TIMEOUT_SECONDS = 30;
+    /**
+     * The API credentials a build can use: a build looks credentials up in its job's context, where those of System
+     * scope (for Jenkins itself) are not found, so they are neither offered nor used.
+     */
+    static final CredentialsMatcher FOR_BUILDS = CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
+
+    /**
+     * The clients a connection keeps: one per credential secret in use at once (the same credential id may hold a
+     * different secret in each folder), the least recently used dropped first.
+     */
+    static final int MAX_CLIENTS = 8;
 
     /** Every connection derives from this one client, so all share one connection pool and dispatcher. */
     private static final OkHttpClient BASE_CLIENT = new OkHttpClient();
@@ -94,6 +109,16 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
     @DataBoundSetter
     public void setReadTimeoutSeconds(int readTimeoutSeconds) {
         this.readTimeoutSeconds = readTimeoutSeconds > 0 ? readTimeoutSeconds : DEFAULT_READ_TIMEOUT_SECONDS;
+    }
+
+    /**
+     * Loading bypasses the setters: a timeout of 0 or less in a hand-edited {@code config.xml} (or none at all) would
+     * reach OkHttp as "no timeout", so it gets the default here, as the form and JCasC give it.
+     */
+    protected Object readResolve() {
+        setConnectTimeoutSeconds(connectTimeoutSeconds);
+        setReadTimeoutSeconds(readTimeoutSeconds);
+        return this;
     }
 
     /** The board steps use when they name none; optional. */
@@ -196,14 +221,17 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
         return clientFor(credentials);
     }
 
-    /** The client outside a build (Test Connection, the webhook endpoint): global credentials only. */
+    /**
+     * The client outside a build (Test Connection, the webhook endpoint): global credentials only, and only those a
+     * build finds too (not System scope), so that Test Connection tests what the steps will use.
+     */
     public BoardClient client() {
         StandardCredentials credentials = credentialsId == null
                 ? null
                 : CredentialsMatchers.firstOrNull(
                         CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(),
                                 ACL.SYSTEM2, URIRequirementBuilder.fromUri(url).build()),
-                        CredentialsMatchers.withId(credentialsId));
+                        CredentialsMatchers.allOf(CredentialsMatchers.withId(credentialsId), FOR_BUILDS));
         return clientFor(credentials);
     }
 
@@ -231,7 +259,7 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
             synchronized (this) {
                 if (http == null || proxy != proxyOfHttp) {
                     // The client map first and the HTTP client last: whoever sees the new client sees its map.
-                    clients = new ConcurrentHashMap<>();
+                    clients = newClientCache();
                     proxyOfHttp = proxy;
                     http = JenkinsOkHttpClient.newClientBuilder(BASE_CLIENT).build();
                 }
@@ -239,6 +267,16 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
             }
         }
         return current;
+    }
+
+    /** At most {@link #MAX_CLIENTS}, in the order of last use. */
+    private static Map<String, BoardClient> newClientCache() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, BoardClient> eldest) {
+                return size() > MAX_CLIENTS;
+            }
+        });
     }
 
     /**

@@ -27,6 +27,10 @@ import org.kohsuke.stapler.verb.POST;
  * The form of every connection kind: credentials dropdown and checks, URL and name checks, Test Connection. All of
  * them live in the global configuration, so each is {@code @POST} and requires Overall/Administer (the Credentials
  * plugin consumer guide's pattern for a global context).
+ *
+ * <p>Scopes: the API credentials are looked up by builds (in their job's context), so only Global ones are offered;
+ * the webhook secret is only ever read by Jenkins itself ({@link BoardConnection#webhookSecret()}), so Global and
+ * System ones are, System being the one to prefer (builds cannot read it).
  */
 public abstract class BoardConnectionDescriptor extends Descriptor<BoardConnection> {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -54,7 +58,7 @@ public abstract class BoardConnectionDescriptor extends Descriptor<BoardConnecti
         }
         return result.includeEmptyValue()
                 .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
-                        URIRequirementBuilder.fromUri(url).build(), credentialsMatcher())
+                        URIRequirementBuilder.fromUri(url).build(), CredentialsMatchers.allOf(credentialsMatcher(), BoardConnection.FOR_BUILDS))
                 .includeCurrentValue(credentialsId);
     }
 
@@ -64,11 +68,16 @@ public abstract class BoardConnectionDescriptor extends Descriptor<BoardConnecti
         if (Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.error(Messages.BoardConnection_credentialsRequired());
         }
-        boolean found = !CredentialsProvider.listCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(),
-                        ACL.SYSTEM2, URIRequirementBuilder.fromUri(url).build(),
-                        CredentialsMatchers.allOf(CredentialsMatchers.withId(value), credentialsMatcher()))
-                .isEmpty();
-        return found ? FormValidation.ok() : FormValidation.error(Messages.BoardConnection_credentialsUnusable(getDisplayName()));
+        StandardCredentials found = CredentialsMatchers.firstOrNull(
+                CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2,
+                        URIRequirementBuilder.fromUri(url).build()),
+                CredentialsMatchers.allOf(CredentialsMatchers.withId(value), credentialsMatcher()));
+        if (found == null) {
+            return FormValidation.error(Messages.BoardConnection_credentialsUnusable(getDisplayName()));
+        }
+        return BoardConnection.FOR_BUILDS.matches(found)
+                ? FormValidation.ok()
+                : FormValidation.error(Messages.BoardConnection_credentialsSystemScope());
     }
 
     /** Webhook secrets are secret text only: they are compared with what a delivery carries. */
