@@ -138,7 +138,8 @@ public final class RunKechainServiceExecution extends StepExecution {
             } else if (result != null && !outlived()) {
                 context.onSuccess(result);
             }
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // Whatever went wrong, the step must end: nothing else would complete it.
             if (outlived()) {
                 LOGGER.log(Level.FINE, "a look left over from a Jenkins that shut down ended", e);
             } else if (!stopped) {
