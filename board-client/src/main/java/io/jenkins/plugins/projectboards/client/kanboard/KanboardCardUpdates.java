@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * chunks of {@link #CHUNK} calls). Projects and columns come from the client's name cache, so each board costs one
  * lookup. Each card fails alone, with the error Kanboard gave for its call.
  *
- * <p>A write chunk whose answer is lost (reset or timeout after sending, or a 5xx) may have been applied in full, in
+ * <p>A write chunk whose answer is lost (reset or timeout after sending, a 5xx, an unreadable answer) may have been applied in full, in
  * part or not at all, and a comment sent twice is a second comment. So the chunk is not sent again blindly: what it
  * did is read back first (the comment text by the comment's author on the task, the task's column), and only the
  * calls that left no trace are sent once more.
@@ -184,8 +184,9 @@ final class KanboardCardUpdates {
         try {
             return client.batch(chunk.stream().map(Write::call).toList());
         } catch (BoardException lost) {
-            if (lost.httpStatus() > 0 && lost.httpStatus() < 500) {
-                // Refused (authentication, a 4xx): nothing was applied, and sending again would be refused too.
+            if (lost.httpStatus() >= 400 && lost.httpStatus() < 500) {
+                // Refused (authentication, a 4xx): nothing was applied, and sending again would be refused too. An
+                // unreadable answer with status 200 (a PHP warning before the JSON) may follow applied calls: recovered.
                 return failed(chunk, lost);
             }
             return recover(chunk, lost);

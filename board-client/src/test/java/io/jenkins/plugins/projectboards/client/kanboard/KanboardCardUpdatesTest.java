@@ -11,6 +11,7 @@ import io.jenkins.plugins.projectboards.client.CardUpdate;
 import io.jenkins.plugins.projectboards.client.CardUpdateOutcome;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import io.jenkins.plugins.projectboards.client.testing.FakeBoards;
+import io.jenkins.plugins.projectboards.client.testing.Fixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +120,10 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
 
     /** The fake, with the answer to the first write batch lost after Kanboard {@code applied} it (or not). */
     private FakeBoards.Kanboard losingFirstWriteAnswer(boolean applied, boolean staysDown) {
+        return replacingFirstWriteAnswer(applied, staysDown, new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    }
+
+    private FakeBoards.Kanboard replacingFirstWriteAnswer(boolean applied, boolean staysDown, MockResponse answer) {
         FakeBoards.Kanboard fake = new FakeBoards.Kanboard(2, Duration.ZERO);
         AtomicBoolean lost = new AtomicBoolean();
         server.setDispatcher(new Dispatcher() {
@@ -131,7 +136,7 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
                     if (applied) {
                         fake.dispatch(request);
                     }
-                    return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+                    return answer;
                 }
                 return fake.dispatch(request);
             }
@@ -169,6 +174,17 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
             assertEquals("Done", outcome.card().column().name());
         }
         assertEquals(List.of("Released in 2.0"), fake.comments.get("1"));
+        assertEquals(List.of("Released in 2.0"), fake.comments.get("2"));
+    }
+
+    @Test
+    public void anUnreadableAnswerToAnAppliedWriteIsReadBackToo() throws Exception {
+        FakeBoards.Kanboard fake = replacingFirstWriteAnswer(true, false, Fixture.json(200, "<br />\n<b>Warning</b>: session_start()"));
+        List<CardUpdateOutcome> outcomes = releaseCardsOneAndTwo();
+        writeBatch();
+        assertEquals(List.of("getAllComments", "getTask", "getAllComments", "getTask"), methods(body(take())));
+        assertEquals(6, server.getRequestCount());
+        assertTrue(outcomes.stream().allMatch(outcome -> outcome.succeeded() && outcome.commented() && outcome.moved()));
         assertEquals(List.of("Released in 2.0"), fake.comments.get("2"));
     }
 
