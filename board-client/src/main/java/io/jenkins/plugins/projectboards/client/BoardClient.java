@@ -2,6 +2,7 @@ package io.jenkins.plugins.projectboards.client;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The vendor-neutral face the Pipeline steps use (through {@link io.jenkins.plugins.projectboards.client.ops.BoardOperations}).
@@ -59,7 +60,15 @@ public interface BoardClient {
      * @return one outcome per update, in the same order
      */
     default List<CardUpdateOutcome> updateCards(List<CardUpdate> updates, int parallelism) {
-        return CardUpdates.perCard(this, updates, parallelism);
+        return updateCards(updates, parallelism, outcome -> {});
+    }
+
+    /**
+     * {@link #updateCards(List, int)}, telling {@code progress} each outcome as soon as it is known (one call at a
+     * time, in the order cards finish), so that the caller can save its progress card by card.
+     */
+    default List<CardUpdateOutcome> updateCards(List<CardUpdate> updates, int parallelism, Consumer<CardUpdateOutcome> progress) {
+        return CardUpdates.perCard(this, updates, parallelism, progress);
     }
 
     /** Registers a webhook for the board, reusing an identical one. */

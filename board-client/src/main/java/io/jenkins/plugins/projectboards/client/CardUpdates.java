@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Card updates for vendors without a batch API: each card found, commented and moved through the neutral
@@ -19,10 +21,22 @@ public final class CardUpdates {
 
     private CardUpdates() {}
 
-    /** The outcomes in the order of {@code updates}; one card failing never stops the others. */
-    public static List<CardUpdateOutcome> perCard(BoardClient client, List<CardUpdate> updates, int parallelism) {
+    /**
+     * The outcomes in the order of {@code updates}; one card failing never stops the others. {@code progress} hears
+     * each outcome when its card is done, one call at a time.
+     */
+    public static List<CardUpdateOutcome> perCard(BoardClient client, List<CardUpdate> updates, int parallelism,
+            Consumer<CardUpdateOutcome> progress) {
+        Object reporting = new Object();
+        Function<CardUpdate, CardUpdateOutcome> applyAndReport = update -> {
+            CardUpdateOutcome outcome = apply(client, update);
+            synchronized (reporting) {
+                progress.accept(outcome);
+            }
+            return outcome;
+        };
         if (parallelism <= 1 || updates.size() <= 1) {
-            return updates.stream().map(update -> apply(client, update)).toList();
+            return updates.stream().map(applyAndReport).toList();
         }
         int pool = POOLS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
@@ -35,7 +49,7 @@ public final class CardUpdates {
         try {
             List<Future<CardUpdateOutcome>> futures = new ArrayList<>();
             for (CardUpdate update : updates) {
-                futures.add(executor.submit(() -> apply(client, update)));
+                futures.add(executor.submit(() -> applyAndReport.apply(update)));
             }
             List<CardUpdateOutcome> outcomes = new ArrayList<>();
             for (Future<CardUpdateOutcome> future : futures) {

@@ -14,7 +14,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code releaseCards(version: '1.4.0', moveTo: 'Released')}: every card named by the commits since the last
  * successful build gets a "released in" comment and moves to {@code moveTo}. Cards that fail are retried by the next
- * build; no card is commented twice for one version.
+ * build; no card is commented twice for one version; builds of one job release one at a time per connection. The
+ * result lists the cards {@code updated}, {@code failed} and {@code skipped} (already released in this version).
  */
 public class ReleaseCardsStep extends BoardStep implements FreestyleOperation {
     private final String version;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import jenkins.scm.RunWithSCM;
+import jenkins.util.SystemProperties;
 
 /** A build as notifications and release tracking see it: its summary and its commits. */
 public final class BuildChanges {
@@ -57,10 +58,26 @@ public final class BuildChanges {
         return entry.getMsg();
     }
 
-    /** The commits of this build and of every build since the last successful one, oldest first. */
+    public static final String LOOKBACK_PROPERTY = "io.jenkins.plugins.projectboards.tracking.lookback";
+    static final int DEFAULT_LOOKBACK = 100;
+
+    /**
+     * How many builds release tracking looks back at, for the last successful build and for the last release ledger:
+     * 100, or the system property {@value #LOOKBACK_PROPERTY}. Each build looked at is loaded from disk, so a job
+     * that has not succeeded in thousands of builds must not make every release load them all.
+     */
+    public static int lookback() {
+        return Math.max(1, SystemProperties.getInteger(LOOKBACK_PROPERTY, DEFAULT_LOOKBACK));
+    }
+
+    /**
+     * The commits of this build and of every build since the last successful one, oldest first; at most
+     * {@link #lookback()} builds, this one included.
+     */
     public static List<Change> sinceLastSuccess(Run<?, ?> run) {
         List<List<Change>> newestFirst = new ArrayList<>();
-        for (Run<?, ?> build = run; build != null; build = build.getPreviousBuild()) {
+        int limit = lookback();
+        for (Run<?, ?> build = run; build != null && newestFirst.size() < limit; build = build.getPreviousBuild()) {
             if (build != run && build.getResult() == Result.SUCCESS) {
                 break;
             }

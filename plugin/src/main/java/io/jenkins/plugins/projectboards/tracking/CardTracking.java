@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Build notifications and release tracking as both the Pipeline steps and the freestyle post-build actions run them:
@@ -30,6 +33,8 @@ import java.util.Map;
 public final class CardTracking {
     /** Cards updated at once on vendors without a batch API. */
     static final int PARALLELISM = 8;
+    /** One lock per job and connection (the key joins their names); see {@link #release}. */
+    private static final Map<String, ReentrantLock> RELEASING = new ConcurrentHashMap<>();
 
     private CardTracking() {}
 
@@ -52,36 +57,72 @@ public final class CardTracking {
         } else {
             request.cards().forEach(text -> cards.add(CardRef.parse(text)));
         }
+        if (cards.isEmpty()) {
+            console.line(Messages.CardTracking_noCards(connection.getName()));
+        }
         BuildSummary build = BuildChanges.summary(run, changes);
-        Map<String, Object> result = update(connection, run, console, cards, request.board(), request.dryRun(), LinkedCard.What.NOTIFIED,
-                board -> request.notification().updates(cards, board, build), new ArrayList<>());
-        failIfStrict(request.strict(), result);
-        return result;
+        Outcomes outcomes = update(connection, run, console, cards, request.board(), request.dryRun(), LinkedCard.What.NOTIFIED,
+                board -> request.notification().updates(cards, board, build), outcome -> {});
+        failIfStrict(request.strict(), outcomes.failed());
+        return result(outcomes, null, request.dryRun());
     }
 
+    /**
+     * One release at a time per job and connection: a build that releases while another is releasing waits (on its
+     * own thread: a Pipeline step runs off the CPS thread), then starts from the ledger that one left, so no card is
+     * released twice by builds running side by side.
+     */
     public static Map<String, Object> release(BoardConnection connection, Run<?, ?> run, StepConsole console, ReleaseRequest request)
-            throws AbortException {
+            throws AbortException, InterruptedException {
         if (request.version() == null || request.version().isBlank()) {
             throw new IllegalArgumentException(Messages.CardTracking_versionRequired());
         }
+        ReentrantLock lock = RELEASING.computeIfAbsent(run.getParent().getFullName() + "\u0000" + connection.getName(),
+                key -> new ReentrantLock(true));
+        if (!lock.tryLock()) {
+            console.line(Messages.CardTracking_waiting(connection.getName()));
+            lock.lockInterruptibly();
+        }
+        try {
+            return releaseLocked(connection, run, console, request);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Map<String, Object> releaseLocked(BoardConnection connection, Run<?, ?> run, StepConsole console, ReleaseRequest request)
+            throws AbortException {
         String version = request.version().strip();
+        String name = connection.getName();
         List<Change> changes = BuildChanges.sinceLastSuccess(run);
         List<CardRef> referenced = connection.scanner().scanAll(changes.stream().map(Change::message).toList());
-        ReleaseLedger ledger = ReleaseLedgerAction.before(run, connection.getName());
+        ReleaseLedgerAction latest = ReleaseLedgerAction.latest(run, name);
+        ReleaseLedger ledger = latest == null ? ReleaseLedger.empty() : latest.ledger();
+        long generation = latest == null ? 1 : latest.getGeneration() + 1;
         ReleasePlan plan = ledger.plan(version, referenced);
         plan.alreadyReleased().forEach(card -> console.line(Messages.CardTracking_alreadyReleased(card.text(), version)));
-        String text = request.comment() ? NotificationText.releaseComment(version, BuildChanges.summary(run, changes)) : null;
-        List<CardUpdateOutcome> outcomes = new ArrayList<>();
-        Map<String, Object> result = update(connection, run, console, plan.toUpdate(), request.board(), request.dryRun(),
-                LinkedCard.What.RELEASED, board -> plan.updates(board, text, blankToNull(request.moveTo())), outcomes);
+        if (plan.toUpdate().isEmpty() && plan.alreadyReleased().isEmpty()) {
+            console.line(Messages.CardTracking_noCards(name));
+        }
         if (!request.dryRun()) {
-            ReleaseLedger.Recorded recorded = ledger.record(plan, outcomes);
-            ReleaseLedgerAction.keep(run, connection.getName(), recorded.ledger());
+            // Saved before the first write: should Jenkins stop part-way, the next build finds every card still to do.
+            ReleaseLedgerAction.keep(run, name, generation, ledger.record(plan, List.of()).ledger());
+        }
+        String text = request.comment() ? NotificationText.releaseComment(version, BuildChanges.summary(run, changes)) : null;
+        List<CardUpdateOutcome> done = new ArrayList<>();
+        Outcomes outcomes = update(connection, run, console, plan.toUpdate(), request.board(), request.dryRun(), LinkedCard.What.RELEASED,
+                board -> plan.updates(board, text, blankToNull(request.moveTo())), outcome -> {
+                    // Called one card at a time: each card done is on disk before the next one is reported.
+                    done.add(outcome);
+                    ReleaseLedgerAction.keep(run, name, generation, ledger.record(plan, done).ledger());
+                });
+        if (!request.dryRun()) {
+            ReleaseLedger.Recorded recorded = ledger.record(plan, done);
             recorded.ledger().carried().keySet().forEach(card -> console.line(Messages.CardTracking_carried(card)));
             recorded.givenUp().forEach(card -> console.line(Messages.CardTracking_givenUp(card, ReleaseLedger.MAX_ATTEMPTS)));
         }
-        failIfStrict(request.strict(), result);
-        return result;
+        failIfStrict(request.strict(), outcomes.failed());
+        return result(outcomes, plan.alreadyReleased().stream().map(CardRef::text).toList(), request.dryRun());
     }
 
     /** Turns the board (when references need one) into the updates to make. */
@@ -90,17 +131,30 @@ public final class CardTracking {
         List<CardUpdate> on(BoardRef board);
     }
 
-    /** Makes the updates, reports each card, and collects the outcomes into {@code outcomes}. */
-    private static Map<String, Object> update(BoardConnection connection, Run<?, ?> run, StepConsole console, List<CardRef> cards,
-            String boardName, boolean dryRun, LinkedCard.What what, Updates updates, List<CardUpdateOutcome> outcomes) {
+    /** What the updates came to, for the result map: the ids of the updated cards and one entry per failed card. */
+    private record Outcomes(List<String> updated, List<Map<String, Object>> failed) {}
+
+    /**
+     * The step's result: only strings, booleans, lists and maps, which the Pipeline sandbox lets a script read.
+     *
+     * @param skipped the cards left alone because they were already released; {@code null} for a notification
+     */
+    private static Map<String, Object> result(Outcomes outcomes, List<String> skipped, boolean dryRun) {
         Map<String, Object> result = new LinkedHashMap<>();
-        List<String> updated = new ArrayList<>();
-        List<Map<String, Object>> failed = new ArrayList<>();
-        result.put("updated", updated);
-        result.put("failed", failed);
+        result.put("updated", outcomes.updated());
+        result.put("failed", outcomes.failed());
+        if (skipped != null) {
+            result.put("skipped", new ArrayList<>(skipped));
+        }
         result.put("dryRun", dryRun);
+        return result;
+    }
+
+    /** Makes the updates, reports each card, and tells {@code progress} each outcome as soon as it is known. */
+    private static Outcomes update(BoardConnection connection, Run<?, ?> run, StepConsole console, List<CardRef> cards,
+            String boardName, boolean dryRun, LinkedCard.What what, Updates updates, Consumer<CardUpdateOutcome> progress) {
+        Outcomes result = new Outcomes(new ArrayList<>(), new ArrayList<>());
         if (cards.isEmpty()) {
-            console.line(Messages.CardTracking_noCards(connection.getName()));
             return result;
         }
         BoardClient client = connection.client(run);
@@ -109,7 +163,7 @@ public final class CardTracking {
             planned = updates.on(boardFor(client, connection, cards, boardName));
         } catch (BoardException e) {
             // The board itself could not be read: every card fails with that reason, nothing is half done.
-            LinkedCardsAction.record(run, cards.stream().map(card -> fail(connection, console, failed, card.text(), e.getMessage())).toList());
+            LinkedCardsAction.record(run, cards.stream().map(card -> fail(connection, console, result.failed(), card.text(), e.getMessage())).toList());
             return result;
         }
         if (dryRun) {
@@ -117,7 +171,7 @@ public final class CardTracking {
                     update.comment() != null, update.moveTo() == null ? "-" : update.moveTo())));
             return result;
         }
-        outcomes.addAll(client.updateCards(planned, PARALLELISM));
+        List<CardUpdateOutcome> outcomes = client.updateCards(planned, PARALLELISM, progress);
         List<LinkedCard> linked = new ArrayList<>();
         for (CardUpdateOutcome outcome : outcomes) {
             if (outcome.succeeded()) {
@@ -125,9 +179,9 @@ public final class CardTracking {
                 console.linkLine(what == LinkedCard.What.RELEASED ? Messages.CardTracking_released() : Messages.CardTracking_notified(), outcome.card().url(),
                         outcome.card().title(), " " + detail);
                 linked.add(LinkedCard.of(connection.getName(), outcome.card(), what, detail));
-                updated.add(outcome.card().id());
+                result.updated().add(outcome.card().id());
             } else {
-                linked.add(fail(connection, console, failed, outcome.key(), outcome.error()));
+                linked.add(fail(connection, console, result.failed(), outcome.key(), outcome.error()));
             }
         }
         LinkedCardsAction.record(run, linked);
@@ -161,8 +215,7 @@ public final class CardTracking {
         return new LinkedCard(connection.getName(), connection.vendor().displayName(), card, null, null, LinkedCard.What.FAILED, reason);
     }
 
-    private static void failIfStrict(boolean strict, Map<String, Object> result) throws AbortException {
-        List<?> failed = (List<?>) result.get("failed");
+    private static void failIfStrict(boolean strict, List<Map<String, Object>> failed) throws AbortException {
         if (strict && !failed.isEmpty()) {
             throw new AbortException(StepConsole.prefixed(Messages.CardTracking_failedStrict(failed.size())));
         }

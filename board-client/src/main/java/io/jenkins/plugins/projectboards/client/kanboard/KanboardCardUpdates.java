@@ -1,5 +1,6 @@
 package io.jenkins.plugins.projectboards.client.kanboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.CardRef;
@@ -9,11 +10,18 @@ import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.Position;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Many card updates in few requests: one JSON-RPC batch finds every card, one writes every comment and move (in
  * chunks of {@link #CHUNK} calls). Projects and columns come from the client's name cache, so each board costs one
  * lookup. Each card fails alone, with the error Kanboard gave for its call.
+ *
+ * <p>A write chunk whose answer is lost (reset or timeout after sending, a 5xx, an unreadable answer) may have been applied in full, in
+ * part or not at all, and a comment sent twice is a second comment. So the chunk is not sent again blindly: what it
+ * did is read back first (the comment text by the comment's author on the task, the task's column), and only the
+ * calls that left no trace are sent once more.
  */
 final class KanboardCardUpdates {
     /** Calls per HTTP request: large enough to save round trips, small enough for default PHP limits. */
@@ -47,10 +55,19 @@ final class KanboardCardUpdates {
         }
     }
 
-    List<CardUpdateOutcome> apply(List<CardUpdate> updates) {
+    /**
+     * One comment or move of the write batch, and how to tell afterwards whether Kanboard applied it.
+     *
+     * @param check a read whose result shows whether {@code call} was applied
+     * @param applied judges {@code check}'s result
+     */
+    private record Write(Progress owner, KanboardCall call, KanboardCall check, Predicate<JsonNode> applied, Runnable onSuccess) {}
+
+    List<CardUpdateOutcome> apply(List<CardUpdate> updates, Consumer<CardUpdateOutcome> progress) {
         List<Progress> all = updates.stream().map(Progress::new).toList();
         find(all);
-        write(all);
+        all.stream().filter(p -> p.error != null).forEach(p -> progress.accept(p.outcome()));
+        write(all, progress);
         return all.stream().map(Progress::outcome).toList();
     }
 
@@ -69,7 +86,15 @@ final class KanboardCardUpdates {
             }
             asked.add(progress);
         }
-        List<KanboardAnswer> answers = batches(calls);
+        List<KanboardAnswer> answers = new ArrayList<>();
+        // Reads only: the transport already retried what it could, so a chunk that still fails fails its cards.
+        for (List<KanboardCall> chunk : chunks(calls)) {
+            try {
+                answers.addAll(client.batch(chunk));
+            } catch (BoardException e) {
+                chunk.forEach(call -> answers.add(new KanboardAnswer(call, null, e)));
+            }
+        }
         for (int i = 0; i < asked.size(); i++) {
             Progress progress = asked.get(i);
             try {
@@ -85,58 +110,134 @@ final class KanboardCardUpdates {
         }
     }
 
-    private void write(List<Progress> all) {
+    private void write(List<Progress> all, Consumer<CardUpdateOutcome> progress) {
         List<Progress> commenting = all.stream().filter(p -> p.error == null && p.update.comment() != null).toList();
         String author = null;
         if (!commenting.isEmpty()) {
             try {
                 author = client.commentUserId();
             } catch (BoardException e) {
-                commenting.forEach(progress -> progress.error = e.getMessage());
+                commenting.forEach(p -> p.error = e.getMessage());
+                commenting.forEach(p -> progress.accept(p.outcome()));
             }
         }
-        List<Runnable> onSuccess = new ArrayList<>();
-        List<Progress> owners = new ArrayList<>();
-        List<KanboardCall> calls = new ArrayList<>();
-        for (Progress progress : all) {
-            if (progress.error != null) {
+        List<Write> writes = new ArrayList<>();
+        for (Progress p : all) {
+            if (p.error != null) {
                 continue;
             }
-            if (progress.update.comment() != null) {
-                calls.add(KanboardComments.createCall(progress.card.id(), author, progress.update.comment()));
-                owners.add(progress);
-                onSuccess.add(() -> progress.commented = true);
+            int before = writes.size();
+            if (p.update.comment() != null) {
+                writes.add(comment(p, author));
             }
-            if (progress.target != null && !progress.target.id().equals(progress.card.column().id())) {
-                calls.add(KanboardCards.moveCall(progress.card.board().id(), progress.card.id(), progress.target.id(), Position.BOTTOM));
-                owners.add(progress);
-                onSuccess.add(() -> progress.moved = true);
+            if (p.target != null && !p.target.id().equals(p.card.column().id())) {
+                writes.add(move(p));
+            }
+            if (writes.size() == before) {
+                progress.accept(p.outcome());
             }
         }
-        List<KanboardAnswer> answers = batches(calls);
-        for (int i = 0; i < calls.size(); i++) {
-            if (answers.get(i).failed()) {
-                owners.get(i).error = answers.get(i).error().getMessage();
-            } else {
-                onSuccess.get(i).run();
+        for (int start = 0; start < writes.size(); start += CHUNK) {
+            int end = Math.min(writes.size(), start + CHUNK);
+            List<Write> chunk = writes.subList(start, end);
+            List<KanboardAnswer> answers = send(chunk);
+            for (int i = 0; i < chunk.size(); i++) {
+                if (answers.get(i).failed()) {
+                    chunk.get(i).owner().error = answers.get(i).error().getMessage();
+                } else {
+                    chunk.get(i).onSuccess().run();
+                }
+            }
+            // A card is done once its last write is answered; its comment and move may fall in two chunks.
+            for (int i = start; i < end; i++) {
+                Progress owner = writes.get(i).owner();
+                if (i + 1 == writes.size() || writes.get(i + 1).owner() != owner) {
+                    progress.accept(owner.outcome());
+                }
             }
         }
     }
 
-    /**
-     * The answers to {@code calls}, in order, sent {@link #CHUNK} at a time. A chunk that fails as a whole (the
-     * server unreachable) becomes that error on each of its calls.
-     */
-    private List<KanboardAnswer> batches(List<KanboardCall> calls) {
-        List<KanboardAnswer> answers = new ArrayList<>();
-        for (int start = 0; start < calls.size(); start += CHUNK) {
-            List<KanboardCall> chunk = calls.subList(start, Math.min(calls.size(), start + CHUNK));
-            try {
-                answers.addAll(client.batch(chunk));
-            } catch (BoardException e) {
-                chunk.forEach(call -> answers.add(new KanboardAnswer(call, null, e)));
+    private static Write comment(Progress p, String author) {
+        String text = p.update.comment();
+        // The same text by the same author: a release or notification comment names its build, so it is this one.
+        Predicate<JsonNode> written = comments -> {
+            for (JsonNode comment : comments) {
+                if (comment.path("comment").asText().equals(text) && comment.path("user_id").asText().equals(author)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        return new Write(p, KanboardComments.createCall(p.card.id(), author, text), KanboardComments.allCall(p.card.id()), written,
+                () -> p.commented = true);
+    }
+
+    private static Write move(Progress p) {
+        Predicate<JsonNode> there = task -> task != null && !task.isNull() && task.path("column_id").asText().equals(p.target.id());
+        return new Write(p, KanboardCards.moveCall(p.card.board().id(), p.card.id(), p.target.id(), Position.BOTTOM),
+                KanboardCards.getCall(p.card.id()), there, () -> p.moved = true);
+    }
+
+    /** The answers to one chunk of writes; a lost answer is recovered as the class comment says. */
+    private List<KanboardAnswer> send(List<Write> chunk) {
+        try {
+            return client.batch(chunk.stream().map(Write::call).toList());
+        } catch (BoardException lost) {
+            if (lost.httpStatus() >= 400 && lost.httpStatus() < 500) {
+                // Refused (authentication, a 4xx): nothing was applied, and sending again would be refused too. An
+                // unreadable answer with status 200 (a PHP warning before the JSON) may follow applied calls: recovered.
+                return failed(chunk, lost);
+            }
+            return recover(chunk, lost);
+        }
+    }
+
+    private List<KanboardAnswer> recover(List<Write> chunk, BoardException lost) {
+        List<KanboardAnswer> checks;
+        try {
+            checks = client.batch(chunk.stream().map(Write::check).toList());
+        } catch (BoardException stillDown) {
+            // Nothing can be known: report the write's own failure; the caller decides when to try again.
+            return failed(chunk, lost);
+        }
+        KanboardAnswer[] answers = new KanboardAnswer[chunk.size()];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            Write write = chunk.get(i);
+            KanboardAnswer check = checks.get(i);
+            if (check.failed()) {
+                answers[i] = new KanboardAnswer(write.call(), null, lost);
+            } else if (write.applied().test(check.result())) {
+                answers[i] = new KanboardAnswer(write.call(), check.result(), null);
+            } else {
+                missing.add(i);
             }
         }
-        return answers;
+        if (!missing.isEmpty()) {
+            List<Write> again = missing.stream().map(chunk::get).toList();
+            List<KanboardAnswer> second;
+            try {
+                second = client.batch(again.stream().map(Write::call).toList());
+            } catch (BoardException e) {
+                second = failed(again, e);
+            }
+            for (int i = 0; i < missing.size(); i++) {
+                answers[missing.get(i)] = second.get(i);
+            }
+        }
+        return List.of(answers);
+    }
+
+    private static List<KanboardAnswer> failed(List<Write> writes, BoardException e) {
+        return writes.stream().map(write -> new KanboardAnswer(write.call(), null, e)).toList();
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int start = 0; start < items.size(); start += CHUNK) {
+            chunks.add(items.subList(start, Math.min(items.size(), start + CHUNK)));
+        }
+        return chunks;
     }
 }

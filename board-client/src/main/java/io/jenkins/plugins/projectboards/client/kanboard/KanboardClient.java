@@ -22,6 +22,7 @@ import io.jenkins.plugins.projectboards.client.http.BaseUrl;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -168,10 +169,10 @@ public final class KanboardClient implements BoardClient {
         return users.me().id();
     }
 
-    /** In two JSON-RPC batches: one finds every card, one writes every comment and move. */
+    /** In two JSON-RPC batches: one finds every card, one writes every comment and move (see {@link KanboardCardUpdates}). */
     @Override
-    public List<CardUpdateOutcome> updateCards(List<CardUpdate> updates, int parallelism) {
-        return new KanboardCardUpdates(this).apply(updates);
+    public List<CardUpdateOutcome> updateCards(List<CardUpdate> updates, int parallelism, Consumer<CardUpdateOutcome> progress) {
+        return new KanboardCardUpdates(this).apply(updates, progress);
     }
 
     @Override

@@ -17,6 +17,11 @@ public final class KanboardComments {
         return transport.call(createCall(taskId, userId, content)).asText();
     }
 
+    /** Every comment of a task ({@code getAllComments}): each with {@code comment}, {@code user_id} and more. */
+    static KanboardCall allCall(String taskId) {
+        return KanboardCall.read("getAllComments").with("task_id", Long.parseLong(taskId));
+    }
+
     static KanboardCall createCall(String taskId, String userId, String content) {
         return KanboardCall.write("createComment")
                 .with("task_id", Long.parseLong(taskId))

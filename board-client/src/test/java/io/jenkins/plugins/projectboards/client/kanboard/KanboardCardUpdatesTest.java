@@ -11,11 +11,16 @@ import io.jenkins.plugins.projectboards.client.CardUpdate;
 import io.jenkins.plugins.projectboards.client.CardUpdateOutcome;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import io.jenkins.plugins.projectboards.client.testing.FakeBoards;
+import io.jenkins.plugins.projectboards.client.testing.Fixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.Test;
 
 /** Kanboard applies many card updates in two JSON-RPC batches: find them all, then write every comment and move. */
@@ -86,6 +91,139 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
         assertEquals(9, fake.requests.size());
         assertEquals(200, fake.comments.size());
         assertEquals("Done", fake.columnOf("200"));
+    }
+
+    @Test
+    public void eachCardIsReportedOnceWhenItsLastWriteIsAnswered() {
+        FakeBoards.Kanboard fake = fake(150);
+        List<CardUpdate> updates = new ArrayList<>();
+        updates.add(new CardUpdate(CardRef.id("404"), null, "r", "Done"));
+        IntStream.rangeClosed(1, 150).forEach(i -> updates.add(new CardUpdate(CardRef.id(String.valueOf(i)), null, "r", "Done")));
+        List<String> reported = new ArrayList<>();
+        List<Integer> requestsSeen = new ArrayList<>();
+        appClient().updateCards(updates, 8, outcome -> {
+            reported.add(outcome.key());
+            requestsSeen.add(fake.requests.size());
+        });
+        List<String> expected = new ArrayList<>(List.of("404"));
+        IntStream.rangeClosed(1, 150).forEach(i -> expected.add(String.valueOf(i)));
+        assertEquals(expected, reported);
+        // The missing card after 2 find batches, projects and columns; then (after the comment user) 3 write chunks of
+        // 100 calls, 2 per card: card 50 ends the first chunk, card 100 the second.
+        assertEquals(Integer.valueOf(4), requestsSeen.get(0));
+        assertEquals(Integer.valueOf(6), requestsSeen.get(50));
+        assertEquals(Integer.valueOf(7), requestsSeen.get(51));
+        assertEquals(Integer.valueOf(7), requestsSeen.get(100));
+        assertEquals(Integer.valueOf(8), requestsSeen.get(101));
+        assertEquals(Integer.valueOf(8), requestsSeen.get(150));
+    }
+
+    /** The fake, with the answer to the first write batch lost after Kanboard {@code applied} it (or not). */
+    private FakeBoards.Kanboard losingFirstWriteAnswer(boolean applied, boolean staysDown) {
+        return replacingFirstWriteAnswer(applied, staysDown, new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    }
+
+    private FakeBoards.Kanboard replacingFirstWriteAnswer(boolean applied, boolean staysDown, MockResponse answer) {
+        FakeBoards.Kanboard fake = new FakeBoards.Kanboard(2, Duration.ZERO);
+        AtomicBoolean lost = new AtomicBoolean();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (lost.get() && staysDown) {
+                    return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START);
+                }
+                if (request.getBody().clone().readUtf8().contains("createComment") && lost.compareAndSet(false, true)) {
+                    if (applied) {
+                        fake.dispatch(request);
+                    }
+                    return answer;
+                }
+                return fake.dispatch(request);
+            }
+        });
+        return fake;
+    }
+
+    private List<CardUpdateOutcome> releaseCardsOneAndTwo() {
+        return appClient().updateCards(List.of(
+                new CardUpdate(CardRef.id("1"), null, "Released in 2.0", "Done"),
+                new CardUpdate(CardRef.id("2"), null, "Released in 2.0", "Done")), 8);
+    }
+
+    /** Skips the find batch, projects, columns and comment user; returns the write batch. */
+    private JsonNode writeBatch() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            take();
+        }
+        return body(take());
+    }
+
+    @Test
+    public void aLostWriteAnswerIsReadBackAndNothingIsSentTwice() throws Exception {
+        FakeBoards.Kanboard fake = losingFirstWriteAnswer(true, false);
+        List<CardUpdateOutcome> outcomes = releaseCardsOneAndTwo();
+        assertEquals(List.of("createComment", "moveTaskPosition", "createComment", "moveTaskPosition"), methods(writeBatch()));
+        JsonNode checks = body(take());
+        assertEquals(List.of("getAllComments", "getTask", "getAllComments", "getTask"), methods(checks));
+        assertEquals(Json.MAPPER.readTree("{\"task_id\":2}"), checks.get(2).get("params"));
+        assertEquals(6, server.getRequestCount());
+        for (CardUpdateOutcome outcome : outcomes) {
+            assertTrue(outcome.error(), outcome.succeeded());
+            assertTrue(outcome.commented());
+            assertTrue(outcome.moved());
+            assertEquals("Done", outcome.card().column().name());
+        }
+        assertEquals(List.of("Released in 2.0"), fake.comments.get("1"));
+        assertEquals(List.of("Released in 2.0"), fake.comments.get("2"));
+    }
+
+    @Test
+    public void anUnreadableAnswerToAnAppliedWriteIsReadBackToo() throws Exception {
+        FakeBoards.Kanboard fake = replacingFirstWriteAnswer(true, false, Fixture.json(200, "<br />\n<b>Warning</b>: session_start()"));
+        List<CardUpdateOutcome> outcomes = releaseCardsOneAndTwo();
+        writeBatch();
+        assertEquals(List.of("getAllComments", "getTask", "getAllComments", "getTask"), methods(body(take())));
+        assertEquals(6, server.getRequestCount());
+        assertTrue(outcomes.stream().allMatch(outcome -> outcome.succeeded() && outcome.commented() && outcome.moved()));
+        assertEquals(List.of("Released in 2.0"), fake.comments.get("2"));
+    }
+
+    @Test
+    public void aLostWriteAnswerThatLeftNoTraceIsSentOnceMore() throws Exception {
+        FakeBoards.Kanboard fake = losingFirstWriteAnswer(false, false);
+        List<CardUpdateOutcome> outcomes = releaseCardsOneAndTwo();
+        JsonNode lost = writeBatch();
+        assertEquals(List.of("getAllComments", "getTask", "getAllComments", "getTask"), methods(body(take())));
+        JsonNode again = body(take());
+        assertEquals(methods(lost), methods(again));
+        for (int i = 0; i < lost.size(); i++) {
+            assertEquals(lost.get(i).get("params"), again.get(i).get("params"));
+        }
+        assertEquals(7, server.getRequestCount());
+        assertTrue(outcomes.stream().allMatch(outcome -> outcome.succeeded() && outcome.commented() && outcome.moved()));
+        assertEquals(List.of("Released in 2.0"), fake.comments.get("1"));
+        assertEquals("Done", fake.columnOf("2"));
+    }
+
+    @Test
+    public void aLostWriteAnswerWhileKanboardStaysDownFailsEachCardWithoutSendingAgain() throws Exception {
+        FakeBoards.Kanboard fake = losingFirstWriteAnswer(false, true);
+        List<CardUpdateOutcome> outcomes = releaseCardsOneAndTwo();
+        writeBatch();
+        for (CardUpdateOutcome outcome : outcomes) {
+            assertFalse(outcome.succeeded());
+            assertFalse(outcome.commented());
+            assertTrue(outcome.error(), outcome.error().startsWith("Kanboard batch of 4 calls: request to "));
+            assertTrue(outcome.error(), outcome.error().endsWith("; not retried because it may already have been applied"));
+        }
+        assertFalse(fake.calls.contains("createComment"));
+        assertEquals("Todo", fake.columnOf("1"));
+    }
+
+    private static List<String> methods(JsonNode batch) {
+        List<String> methods = new ArrayList<>();
+        batch.forEach(call -> methods.add(call.path("method").asText()));
+        return methods;
     }
 
     private static JsonNode body(RecordedRequest request) throws Exception {

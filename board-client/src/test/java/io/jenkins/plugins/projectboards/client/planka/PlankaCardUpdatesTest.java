@@ -113,4 +113,17 @@ public class PlankaCardUpdatesTest extends PlankaTestSupport {
         assertEquals(1, fake.webhooks.size());
         assertEquals("s", fake.webhooks.get(0).path("accessToken").asText());
     }
+
+    @Test
+    public void progressHearsEachCardOnceAfterItsMove() {
+        FakeBoards.Planka fake = fake(20);
+        List<CardUpdate> updates = new ArrayList<>();
+        IntStream.rangeClosed(1, 20).forEach(i -> updates.add(new CardUpdate(CardRef.id(String.valueOf(i)), null, "r", "Done")));
+        List<String> reported = new ArrayList<>();
+        client().updateCards(updates, 8, outcome -> {
+            assertTrue(fake.requests.contains("PATCH /api/cards/" + outcome.key()));
+            reported.add(outcome.key());
+        });
+        assertEquals(IntStream.rangeClosed(1, 20).mapToObj(String::valueOf).sorted().toList(), reported.stream().sorted().toList());
+    }
 }

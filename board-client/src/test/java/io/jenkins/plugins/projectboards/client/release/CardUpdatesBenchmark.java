@@ -43,7 +43,7 @@ public class CardUpdatesBenchmark {
     @Test
     public void kanboardPerUpdate() throws Exception {
         run("kanboard-per-update", new FakeBoards.Kanboard(CARDS, LATENCY), (url, updates) ->
-                CardUpdates.perCard(kanboard(url), updates, 1));
+                CardUpdates.perCard(kanboard(url), updates, 1, outcome -> {}));
     }
 
     @Test
@@ -55,7 +55,7 @@ public class CardUpdatesBenchmark {
     @Test
     public void plankaPerUpdate() throws Exception {
         run("planka-per-update", new FakeBoards.Planka(CARDS, LATENCY), (url, updates) ->
-                CardUpdates.perCard(planka(url), updates, 1));
+                CardUpdates.perCard(planka(url), updates, 1, outcome -> {}));
     }
 
     private BoardClient kanboard(String url) {

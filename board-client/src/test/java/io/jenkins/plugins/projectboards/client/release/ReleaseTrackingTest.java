@@ -12,8 +12,10 @@ import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.ReferenceScanner;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.Test;
 
 /** Which cards a release or a notification updates, and what is carried from build to build. */
@@ -69,6 +71,59 @@ public class ReleaseTrackingTest {
         assertEquals(2, replay.alreadyReleased().size());
         // The next version releases it again.
         assertEquals(1, ledger.plan("2.1", List.of(CardRef.parse("#31"))).toUpdate().size());
+    }
+
+    @Test
+    public void aBoardOutageCarriesEveryPlannedCardWithoutUsingUpAttempts() {
+        Map<String, Integer> carried = new LinkedHashMap<>();
+        carried.put("7", 2);
+        carried.put("8", 1);
+        ReleaseLedger before = new ReleaseLedger(Set.of("1.0 ID:1"), carried, Set.of("8"));
+        ReleasePlan plan = before.plan("1.1", List.of(CardRef.id("9"), CardRef.id("7")));
+        assertEquals(List.of("7", "8", "9"), plan.toUpdate().stream().map(CardRef::value).toList());
+        // The board could not be read: no card was tried.
+        ReleaseLedger.Recorded after = before.record(plan, List.of());
+        assertEquals(Map.of("7", 2, "8", 1, "9", 0), after.ledger().carried());
+        assertEquals(Set.of("8"), after.ledger().commented());
+        assertEquals(Set.of("1.0 ID:1"), after.ledger().released());
+        assertEquals(List.of(), after.givenUp());
+    }
+
+    @Test
+    public void aCardCommentedButNotMovedIsOnlyMovedByTheNextBuild() {
+        ReleasePlan plan = ReleaseLedger.empty().plan("1.0", List.of(CardRef.id("5")));
+        CardUpdate update = plan.updates(BOARD, "Released in 1.0", "Done").get(0);
+        Card card = new Card(Vendor.KANBOARD, "5", "Card 5", null, BOARD, new ColumnRef("11", "Todo"), null);
+        CardUpdateOutcome moveFailed = CardUpdateOutcome.failed(update, card, true, "Kanboard moveTaskPosition: refused");
+        ReleaseLedger ledger = ReleaseLedger.empty().record(plan, List.of(moveFailed)).ledger();
+        assertEquals(Map.of("5", 1), ledger.carried());
+        assertEquals(Set.of("5"), ledger.commented());
+
+        ReleasePlan next = ledger.plan("1.1", List.of(CardRef.parse("#5")));
+        assertEquals(List.of(new CardUpdate(CardRef.parse("5"), null, null, "Done")), next.updates(BOARD, "Released in 1.1", "Done"));
+        // Failing again keeps the comment marked written; succeeding releases it and forgets the mark.
+        CardUpdate moveOnly = next.updates(BOARD, "Released in 1.1", "Done").get(0);
+        ReleaseLedger again = ledger.record(next, List.of(CardUpdateOutcome.failed(moveOnly, card, false, "down"))).ledger();
+        assertEquals(Map.of("5", 2), again.carried());
+        assertEquals(Set.of("5"), again.commented());
+        ReleaseLedger done = again.record(next, List.of(ok(moveOnly, "5"))).ledger();
+        assertEquals(Map.of(), done.carried());
+        assertEquals(Set.of(), done.commented());
+        assertTrue(done.released().contains("1.1 ID:5"));
+    }
+
+    @Test
+    public void progressRecordedPartWayCarriesTheCardsNotDoneYet() {
+        ReleasePlan plan = ReleaseLedger.empty().plan("3.0", List.of(CardRef.id("1"), CardRef.id("2"), CardRef.id("3")));
+        List<CardUpdate> updates = plan.updates(BOARD, "Released in 3.0", null);
+        // Saved before the first write: every card is carried, so a restart now loses none.
+        assertEquals(Map.of("1", 0, "2", 0, "3", 0), ReleaseLedger.empty().record(plan, List.of()).ledger().carried());
+        // Saved after card 2 (cards finish in any order): the next build repeats only 1 and 3.
+        ReleaseLedger partWay = ReleaseLedger.empty().record(plan, List.of(ok(updates.get(1), "2"))).ledger();
+        assertEquals(Map.of("1", 0, "3", 0), partWay.carried());
+        ReleasePlan replay = partWay.plan("3.0", List.of(CardRef.id("1"), CardRef.id("2"), CardRef.id("3")));
+        assertEquals(List.of("1", "3"), replay.toUpdate().stream().map(CardRef::value).toList());
+        assertEquals(List.of("2"), replay.alreadyReleased().stream().map(CardRef::value).toList());
     }
 
     @Test

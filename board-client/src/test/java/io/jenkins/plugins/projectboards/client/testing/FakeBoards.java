@@ -65,6 +65,8 @@ public abstract class FakeBoards extends Dispatcher {
     /** Kanboard's JSON-RPC: project 1 "Shop", columns 11-13, users "admin" (1). */
     public static final class Kanboard extends FakeBoards {
         public final List<String> calls = new CopyOnWriteArrayList<>();
+        /** Task id → its comments as {@code getAllComments} answers them (with their author). */
+        private final Map<String, List<ObjectNode>> commentRecords = new ConcurrentHashMap<>();
 
         public Kanboard(int cards, Duration latency) {
             super(cards, latency);
@@ -111,8 +113,17 @@ public abstract class FakeBoards extends Dispatcher {
                     return task(params.path("reference").asText().replace("REF-", ""));
                 case "createComment": {
                     String task = params.path("task_id").asText();
+                    int id = ids.incrementAndGet();
                     comments.computeIfAbsent(task, key -> new CopyOnWriteArrayList<>()).add(params.path("content").asText());
-                    return Json.MAPPER.getNodeFactory().numberNode(ids.incrementAndGet());
+                    commentRecords.computeIfAbsent(task, key -> new CopyOnWriteArrayList<>()).add(Json.object().put("id", id)
+                            .put("task_id", Integer.parseInt(task)).put("user_id", params.path("user_id").asInt())
+                            .put("comment", params.path("content").asText()).put("username", "admin"));
+                    return Json.MAPPER.getNodeFactory().numberNode(id);
+                }
+                case "getAllComments": {
+                    ArrayNode list = Json.MAPPER.createArrayNode();
+                    commentRecords.getOrDefault(params.path("task_id").asText(), List.of()).forEach(list::add);
+                    return list;
                 }
                 case "moveTaskPosition": {
                     int column = params.path("column_id").asInt() - 11;
