@@ -11,6 +11,7 @@ import io.jenkins.plugins.projectboards.client.ApiException;
 import io.jenkins.plugins.projectboards.client.AuthenticationException;
 import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.BoardRef;
+import io.jenkins.plugins.projectboards.client.ConfigurationException;
 import io.jenkins.plugins.projectboards.client.ConnectionException;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.Test;
@@ -87,6 +89,39 @@ public class PlankaFaultTest extends PlankaTestSupport {
         answer("06-error-bad-bearer");
         assertThrows(AuthenticationException.class, () -> passwordClient().whoAmI());
         assertEquals(4, server.getRequestCount());
+    }
+
+    /** The API key must not follow a redirect to another host: the redirect is a configuration error instead. */
+    @Test
+    public void redirectIsNotFollowedWithTheApiKey() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/api/users/me")));
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> client().whoAmI());
+            assertEquals("Planka GET /api/users/me (HTTP 302): the server redirects to '" + elsewhere.url("/api/users/me")
+                    + "'; set the connection URL to the address that answers directly (redirects are not followed, so that"
+                    + " credentials go nowhere else)", e.getMessage());
+            expect("GET", "/api/users/me", null);
+            assertEquals(1, server.getRequestCount());
+            assertEquals(0, elsewhere.getRequestCount());
+            assertNoSecret(e);
+        }
+    }
+
+    /** A 307/308 would make OkHttp re-post the login body, password included, to the redirect target. */
+    @Test
+    public void redirectedLoginIsNotRepostedElsewhere() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            server.enqueue(new MockResponse().setResponseCode(308).setHeader("Location", elsewhere.url("/api/access-tokens")));
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> passwordClient().whoAmI());
+            assertThat(e.getMessage(), containsString("Planka POST /api/access-tokens (HTTP 308): the server redirects to '"
+                    + elsewhere.url("/api/access-tokens") + "'"));
+            assertEquals("/api/access-tokens", take().getPath());
+            assertEquals(1, server.getRequestCount());
+            assertEquals(0, elsewhere.getRequestCount());
+            assertNoSecret(e);
+        }
     }
 
     @Test
