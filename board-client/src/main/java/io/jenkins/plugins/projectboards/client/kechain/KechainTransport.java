@@ -63,12 +63,19 @@ public final class KechainTransport {
         return result.body().isBlank() ? Json.object() : Json.parse(VENDOR, operation, result);
     }
 
-    public String text(String path) {
-        HttpResult result = exchange("GET", path, Map.of(), null, true);
+    /** A text answer (a log), cut at {@link HttpCore#MAX_BODY_BYTES} rather than refused ({@link HttpResult#truncated()}). */
+    HttpResult text(String path) {
+        String operation = "GET " + path;
+        HttpResult result = core.executeTruncating(operation, request("GET", url(path, Map.of()), null), true);
         if (!result.isSuccessful()) {
-            throw error("GET " + path, result);
+            throw error(operation, result);
         }
-        return result.body();
+        return result;
+    }
+
+    /** The instance's URL, which links from the server must stay on. */
+    String baseUrl() {
+        return base.toString();
     }
 
     /** Every result of a list, in pages of {@value #PAGE}, following {@code next} links (which may be absent). */

@@ -18,7 +18,9 @@ import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
+import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import io.jenkins.plugins.projectboards.client.http.Json;
+import io.jenkins.plugins.projectboards.client.testing.Fixture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,34 @@ public class KechainClientTest extends KechainTestSupport {
         ValidationException two = assertThrows(ValidationException.class, () -> client().resolveBoard("Twice"));
         assertEquals("board", two.field());
         assertThat(two.getMessage(), containsString("several objects match active scope named 'Twice'"));
+    }
+
+    @Test
+    public void executionUrlIsKeptOnTheInstanceAndDroppedOtherwise() throws Exception {
+        server.enqueue(execution("RUNNING"));
+        String recorded = Fixture.resource("fixtures/kechain/execution-loading.json");
+        String recordedUrl = "https://pim3-test.ke-chain.com/api/v3/service_executions/" + EXECUTION + "?format=json";
+        json(200, recorded.replace(recordedUrl, "javascript:fetch('/credentials')"));
+        json(200, recorded); // the recording's own host is not this connection's
+        KechainServices services = client().services();
+        assertEquals(executionUrl(), services.execution(EXECUTION).url());
+        assertEquals(null, services.execution(EXECUTION).url());
+        assertEquals(null, services.execution(EXECUTION).url());
+        for (int i = 0; i < 3; i++) {
+            expect("GET", "/kc/api/service_executions/" + EXECUTION + ".json");
+        }
+    }
+
+    @Test
+    public void logLargerThanTheCapIsCutWithANote() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/plain").setBody("a".repeat(HttpCore.MAX_BODY_BYTES + 5)));
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/plain").setBody("short log\n"));
+        KechainServices services = client().services();
+        assertEquals("a".repeat(HttpCore.MAX_BODY_BYTES)
+                + "\n… (the log is longer than 4 MiB and was cut here; KE-chain has all of it)\n", services.log(EXECUTION));
+        assertEquals("short log\n", services.log(EXECUTION));
+        expect("GET", "/kc/api/service_executions/" + EXECUTION + "/log");
+        expect("GET", "/kc/api/service_executions/" + EXECUTION + "/log");
     }
 
     @Test

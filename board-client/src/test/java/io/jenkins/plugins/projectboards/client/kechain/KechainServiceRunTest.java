@@ -40,7 +40,7 @@ public class KechainServiceRunTest extends KechainTestSupport {
     }
 
     private void started(int status) {
-        server.enqueue(Fixture.json(status, Fixture.resource("fixtures/kechain/execution-loading.json")));
+        server.enqueue(execution(status, "LOADING"));
     }
 
     private void log(String text) {
@@ -58,7 +58,7 @@ public class KechainServiceRunTest extends KechainTestSupport {
         Events events = new Events();
         KechainServiceRun.Result result = run().start(SERVICE, KechainServiceRun.IfRunning.ATTACH, NOW.plus(Duration.ofHours(1)), events);
         assertEquals(new KechainServiceRun.Result(EXECUTION, "COMPLETED",
-                "https://pim3-test.ke-chain.com/api/v3/service_executions/" + EXECUTION + "?format=json", ">>> starting\ndone\n", false, false), result);
+                executionUrl(), ">>> starting\ndone\n", false, false), result);
         assertTrue(result.succeeded());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)), time.waits);
         assertEquals(List.of("started:" + EXECUTION + ":false", "LOADING", "RUNNING", "COMPLETED"), events.seen);
@@ -211,7 +211,7 @@ public class KechainServiceRunTest extends KechainTestSupport {
         Events events = new Events();
         KechainServiceRun.Result result = run().startWithoutWaiting(SERVICE, KechainServiceRun.IfRunning.ATTACH, events);
         assertEquals(new KechainServiceRun.Result(EXECUTION, "LOADING",
-                "https://pim3-test.ke-chain.com/api/v3/service_executions/" + EXECUTION + "?format=json", null, false, false), result);
+                executionUrl(), null, false, false), result);
         assertEquals(List.of("started:" + EXECUTION + ":false"), events.seen);
         assertEquals(List.of(), time.waits);
         expect("GET", "/api/services/" + SERVICE + "/execute?interactive=False&format=json");

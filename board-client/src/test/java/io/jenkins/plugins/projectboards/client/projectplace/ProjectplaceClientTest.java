@@ -193,6 +193,25 @@ public class ProjectplaceClientTest extends ProjectplaceTestSupport {
                 webhooks.parse(delivery));
     }
 
+    /** A direct_url that is a script or points off the web application shows as the card's usual link instead. */
+    @Test
+    public void hostileDirectUrlIsReplacedByTheCardsUsualLink() throws Exception {
+        String card = Fixture.resource("fixtures/projectplace/card.json");
+        String usual = "https://service.projectplace.com/#direct/card/18776663";
+        token("t1", 2592000);
+        server.enqueue(Fixture.json(200, card.replace(usual, "javascript:alert(document.domain)")));
+        body("board.json");
+        server.enqueue(Fixture.json(200, card.replace(usual, "https://service.projectplace.com.evil.test/#direct/card/18776663")));
+        ProjectplaceClient client = client();
+        assertEquals(usual, client.findCard(CardRef.id("18776663"), null).orElseThrow().url());
+        assertEquals(usual, client.findCard(CardRef.id("18776663"), null).orElseThrow().url());
+        expectTokenRequest();
+        expect("t1", "GET", "/1/cards/18776663", null);
+        expect("t1", "GET", "/1/boards/1358069", null);
+        expect("t1", "GET", "/1/cards/18776663", null);
+        assertEquals(4, server.getRequestCount());
+    }
+
     @Test
     public void cardReadFromTheDocumentedShape() throws Exception {
         token("t1", 2592000);
