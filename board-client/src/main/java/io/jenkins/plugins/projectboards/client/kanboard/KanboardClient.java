@@ -119,6 +119,13 @@ public final class KanboardClient implements BoardClient {
         return boards.columns(board.id()).stream().map(column -> new ColumnRef(column.id(), column.title())).toList();
     }
 
+    /** Through the project's cached columns, read again once when the name is not among them. */
+    @Override
+    public ColumnRef resolveColumn(BoardRef board, String nameOrId) {
+        KanboardColumn column = boards.column(board.id(), nameOrId);
+        return new ColumnRef(column.id(), column.title());
+    }
+
     @Override
     public UserRef resolveUser(String nameOrId) {
         KanboardUser user = users.user(nameOrId);

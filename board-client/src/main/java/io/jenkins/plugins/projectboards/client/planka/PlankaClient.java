@@ -103,6 +103,13 @@ public final class PlankaClient implements BoardClient {
         return boards.lists(board.id()).stream().map(list -> new ColumnRef(list.id(), list.name())).toList();
     }
 
+    /** Through the board's cached lists, read again once when the name is not among them. */
+    @Override
+    public ColumnRef resolveColumn(BoardRef board, String nameOrId) {
+        PlankaList list = boards.list(board.id(), nameOrId);
+        return new ColumnRef(list.id(), list.name());
+    }
+
     @Override
     public void checkLabels(BoardRef board, List<String> labels) {
         labels.forEach(label -> boards.label(board.id(), label));

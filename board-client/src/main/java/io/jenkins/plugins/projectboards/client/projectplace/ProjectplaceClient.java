@@ -109,6 +109,13 @@ public final class ProjectplaceClient implements BoardClient {
         return boards.board(board.id()).columns().stream().map(column -> new ColumnRef(column.id(), column.name())).toList();
     }
 
+    /** Through the board's cached columns, read again once when the name is not among them. */
+    @Override
+    public ColumnRef resolveColumn(BoardRef board, String nameOrId) {
+        ProjectplaceColumn column = boards.column(board.id(), nameOrId);
+        return new ColumnRef(column.id(), column.name());
+    }
+
     /** A Projectplace card carries at most one label, and it must exist on the board. */
     @Override
     public void checkLabels(BoardRef board, List<String> labels) {

@@ -124,6 +124,38 @@ public class PlankaFaultTest extends PlankaTestSupport {
         }
     }
 
+    /** A board made after the list was cached is found: list, miss, list again, hit. */
+    @Test
+    public void boardMadeAfterTheFirstLookupIsFoundByReadingTheListAgain() throws Exception {
+        projects();
+        json(200, "{\"items\":[{\"id\":\"2\",\"name\":\"Ops\"}],\"included\":{\"boards\":["
+                + "{\"id\":\"88\",\"name\":\"Fresh\",\"projectId\":\"2\"}]}}");
+        PlankaClient client = client();
+        assertEquals(new BoardRef("77", "Ops/Releases"), client.resolveBoard("Releases"));
+        assertEquals(new BoardRef("88", "Ops/Fresh"), client.resolveBoard("Fresh"));
+        assertEquals(new BoardRef("88", "Ops/Fresh"), client.resolveBoard("Ops/Fresh"));
+        expect("GET", "/api/projects", null);
+        expect("GET", "/api/projects", null);
+        assertEquals(2, server.getRequestCount());
+    }
+
+    /** A board the server says is gone (404) drops the cached list: the next lookup does not hand out its id again. */
+    @Test
+    public void boardGoneOnTheServerIsDroppedFromTheCache() throws Exception {
+        projects();
+        json(404, "{\"code\":\"E_NOT_FOUND\",\"message\":\"Board not found\"}");
+        json(200, "{\"items\":[{\"id\":\"2\",\"name\":\"Ops\"}],\"included\":{\"boards\":[]}}");
+        PlankaClient client = client();
+        BoardRef releases = client.resolveBoard("Releases");
+        assertThrows(NotFoundException.class, () -> client.columns(releases));
+        UnknownNameException e = assertThrows(UnknownNameException.class, () -> client.resolveBoard("Releases"));
+        assertEquals("Planka resolve board: unknown board 'Releases'; valid boards: (none)", e.getMessage());
+        expect("GET", "/api/projects", null);
+        expect("GET", "/api/boards/77", null);
+        expect("GET", "/api/projects", null);
+        assertEquals(3, server.getRequestCount());
+    }
+
     @Test
     public void wrongPasswordAndPendingTermsAreExplained() {
         answer("01-login-bad-password");
