@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.projectboards.client.ApiException;
 import io.jenkins.plugins.projectboards.client.AuthenticationException;
 import io.jenkins.plugins.projectboards.client.BoardException;
+import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import io.jenkins.plugins.projectboards.client.http.HttpResult;
 import io.jenkins.plugins.projectboards.client.http.Json;
+import io.jenkins.plugins.projectboards.client.http.Paging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,15 +77,20 @@ public final class ProjectplaceTransport {
 
     /**
      * Lists with Projectplace's paging: {@code limit} and {@code row_number} in the body of a POST, a bare array
-     * back; pages are requested until one comes back short.
+     * back; pages are requested until one comes back short, for at most {@link Paging#MAX_PAGES} pages.
      */
     public List<JsonNode> paged(String path, ObjectNode filter) {
+        String operation = "POST /" + path;
         List<JsonNode> all = new ArrayList<>();
-        for (int row = 0; ; row += PAGE) {
-            ObjectNode body = filter.deepCopy().put("limit", PAGE).put("row_number", row);
-            JsonNode page = send("POST", path, body, true);
-            page.forEach(all::add);
-            if (page.size() < PAGE) {
+        for (int page = 1; ; page++) {
+            Paging.beforePage(VENDOR, operation, page, PAGE);
+            ObjectNode body = filter.deepCopy().put("limit", PAGE).put("row_number", (page - 1) * PAGE);
+            JsonNode answer = send("POST", path, body, true);
+            if (!answer.isArray()) {
+                throw new MalformedResponseException(VENDOR, operation, 200, "expected a JSON array of results");
+            }
+            answer.forEach(all::add);
+            if (answer.size() < PAGE) {
                 return all;
             }
         }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.Test;
@@ -216,6 +217,45 @@ public class KechainClientTest extends KechainTestSupport {
         assertEquals(3, transport.list("api/services.json", Map.of("scope", SCOPE)).size());
         expect("GET", "/kc/api/services.json?scope=" + SCOPE + "&limit=100");
         expect("GET", "/kc/api/services.json?scope=" + SCOPE + "&limit=100&offset=100");
+    }
+
+    private KechainTransport transport() {
+        return new KechainTransport(new io.jenkins.plugins.projectboards.client.http.HttpCore(
+                io.jenkins.plugins.projectboards.client.Vendor.KECHAIN, http, options), okhttp3.HttpUrl.get(baseUrl() + "/kc/"),
+                KechainCredentials.token(TOKEN));
+    }
+
+    /** A next link elsewhere would take the token with it: it is refused, not requested. */
+    @Test
+    public void nextLinkToAnotherServerIsNotFollowed() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            json(200, "{\"next\":\"" + elsewhere.url("/kc/api/services.json?offset=100") + "\",\"results\":[{\"id\":\"a\"}]}");
+            MalformedResponseException e = assertThrows(MalformedResponseException.class,
+                    () -> transport().list("api/services.json", Map.of("scope", SCOPE)));
+            assertEquals("KE-chain GET api/services.json (HTTP 200): the next page is not on this KE-chain instance ('http://"
+                    + elsewhere.getHostName() + ":" + elsewhere.getPort() + "'); it was not requested, so that the credentials go"
+                    + " nowhere else", e.getMessage());
+            expect("GET", "/kc/api/services.json?scope=" + SCOPE + "&limit=100");
+            assertEquals(1, server.getRequestCount());
+            assertEquals(0, elsewhere.getRequestCount());
+        }
+    }
+
+    @Test
+    public void listingThatNeverEndsStopsAfterAHundredPages() throws Exception {
+        String endless = "{\"next\":\"" + baseUrl() + "/kc/api/services.json?limit=100&offset=100\",\"results\":[{\"id\":\"a\"}]}";
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse().setHeader("Content-Type", "application/json").setBody(endless);
+            }
+        });
+        io.jenkins.plugins.projectboards.client.ApiException e = assertThrows(io.jenkins.plugins.projectboards.client.ApiException.class,
+                () -> transport().list("api/services.json", Map.of()));
+        assertEquals("KE-chain GET api/services.json: the listing has more than 100 pages of 100 and was stopped there;"
+                + " name the object by id", e.getMessage());
+        assertEquals(100, server.getRequestCount());
     }
 
     @Test

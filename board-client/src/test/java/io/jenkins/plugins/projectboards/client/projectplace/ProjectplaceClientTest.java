@@ -59,6 +59,36 @@ public class ProjectplaceClientTest extends ProjectplaceTestSupport {
     }
 
     @Test
+    public void pagingStopsAfterAHundredFullPages() {
+        StringBuilder full = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) {
+            full.append(i == 0 ? "" : ",").append("{\"id\":").append(1000 + i).append(",\"name\":\"W").append(i).append("\"}");
+        }
+        String page = full.append("]").toString();
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+                return Fixture.json(200, request.getPath().startsWith("/oauth2")
+                        ? "{\"access_token\":\"t1\",\"expires\":2592000}" : page);
+            }
+        });
+        io.jenkins.plugins.projectboards.client.ApiException e = assertThrows(io.jenkins.plugins.projectboards.client.ApiException.class,
+                () -> client().boards().workspaces());
+        assertEquals("Projectplace POST /2/account/projects: the listing has more than 100 pages of 100 and was stopped"
+                + " there; name the object by id", e.getMessage());
+        assertEquals(1 + 100, server.getRequestCount());
+    }
+
+    @Test
+    public void pageThatIsNotAnArrayIsMalformed() {
+        token("t1", 2592000);
+        json(200, "{\"error\":\"none\"}");
+        assertEquals("Projectplace POST /2/account/projects (HTTP 200): expected a JSON array of results",
+                assertThrows(io.jenkins.plugins.projectboards.client.MalformedResponseException.class,
+                        () -> client().boards().workspaces()).getMessage());
+    }
+
+    @Test
     public void boardNamesNeedTheirWorkspace() {
         ValidationException e = assertThrows(ValidationException.class, () -> client().resolveBoard("Test Board Hooks"));
         assertEquals("board", e.field());
