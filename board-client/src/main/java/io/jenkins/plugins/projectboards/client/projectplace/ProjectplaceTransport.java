@@ -11,6 +11,7 @@ import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import io.jenkins.plugins.projectboards.client.http.HttpResult;
+import io.jenkins.plugins.projectboards.client.http.InterruptibleLock;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import io.jenkins.plugins.projectboards.client.http.Paging;
 import java.time.Clock;
@@ -32,6 +33,7 @@ import okhttp3.RequestBody;
 public final class ProjectplaceTransport {
     private static final Vendor VENDOR = Vendor.PROJECTPLACE;
     private static final int PAGE = 100;
+    private static final String TOKEN_OPERATION = "POST /oauth2/access_token";
 
     private final HttpCore core;
     private final HttpUrl base;
@@ -39,6 +41,8 @@ public final class ProjectplaceTransport {
     private final ProjectplaceCredentials credentials;
     private final ProjectplaceSettings settings;
     private final Clock clock;
+    private final InterruptibleLock signIn = new InterruptibleLock(VENDOR);
+    /** Guarded by {@link #signIn}, as is {@link #renewAt}. */
     private String token;
     private Instant renewAt = Instant.MIN;
 
@@ -105,23 +109,27 @@ public final class ProjectplaceTransport {
     }
 
     /** The current token, fetched when there is none or it is within the margin of its expiry. */
-    private synchronized String token() {
-        if (token == null || !clock.instant().isBefore(renewAt)) {
-            fetchToken();
-        }
-        return token;
+    private String token() {
+        return signIn.call(TOKEN_OPERATION, () -> {
+            if (token == null || !clock.instant().isBefore(renewAt)) {
+                fetchToken();
+            }
+            return token;
+        });
     }
 
     /** A new token after a 401, unless another caller already renewed the refused one. */
-    private synchronized String renew(String refused) {
-        if (refused.equals(token)) {
-            fetchToken();
-        }
-        return token;
+    private String renew(String refused) {
+        return signIn.call(TOKEN_OPERATION, () -> {
+            if (refused.equals(token)) {
+                fetchToken();
+            }
+            return token;
+        });
     }
 
     private void fetchToken() {
-        String operation = "POST /oauth2/access_token";
+        String operation = TOKEN_OPERATION;
         Request request = new Request.Builder().url(tokenUrl)
                 .header("Authorization", Credentials.basic(credentials.clientId(), credentials.clientSecret()))
                 .post(new FormBody.Builder().add("grant_type", "client_credentials").build())

@@ -6,6 +6,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.projectboards.client.ApiException;
 import io.jenkins.plugins.projectboards.client.AuthenticationException;
@@ -18,6 +19,7 @@ import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UnknownNameException;
 import io.jenkins.plugins.projectboards.client.ValidationException;
+import io.jenkins.plugins.projectboards.client.testing.Fixture;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,40 @@ public class PlankaFaultTest extends PlankaTestSupport {
                 e.getMessage());
         assertEquals(1, server.getRequestCount());
         assertNoSecret(e);
+    }
+
+    /**
+     * While one step logs in on a slow server, another step waiting for that login can be aborted: the wait is not a
+     * monitor that only the slow answer releases.
+     */
+    @Test
+    public void waitForAnotherStepsLoginEndsWhenInterrupted() throws Exception {
+        server.enqueue(Fixture.load("planka/03-login-admin.txt").response().setHeadersDelay(1500, TimeUnit.MILLISECONDS));
+        answer("04-users-me-bearer");
+        PlankaClient client = passwordClient();
+        Thread first = new Thread(client::whoAmI);
+        first.start();
+        take(); // the first step's login is on its way
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread second = new Thread(() -> {
+            try {
+                client.comments().list(CARD);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        second.start();
+        for (int i = 0; i < 100 && second.getState() == Thread.State.RUNNABLE; i++) {
+            Thread.sleep(10);
+        }
+        long interrupted = System.nanoTime();
+        second.interrupt();
+        second.join(5000);
+        assertTrue("the wait ended at once", System.nanoTime() - interrupted < TimeUnit.MILLISECONDS.toNanos(1000));
+        assertEquals("Planka GET /api/cards/{id}/comments: interrupted while waiting for another request to sign in",
+                failure.get().getMessage());
+        assertEquals(ConnectionException.class, failure.get().getClass());
+        first.join(5000);
     }
 
     @Test
