@@ -238,6 +238,14 @@ public class HttpCoreTest extends MockServerTest {
         assertEquals(1, server.getRequestCount());
     }
 
+    /** Without a Content-Length the cap is found while reading: never more than the cap and one byte in memory. */
+    @Test
+    public void chunkedAnswerLargerThanTheCapIsRefusedToo() {
+        server.enqueue(new MockResponse().setChunkedBody("x".repeat(HttpCore.MAX_BODY_BYTES + 1), 64 * 1024));
+        MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> core().execute("list things", get(), true));
+        assertEquals("Planka list things (HTTP 200): the answer is larger than 4 MiB and was not read", e.getMessage());
+    }
+
     @Test
     public void answerOfExactlyTheCapIsReadAndATruncatingReadKeepsTheBeginning() {
         server.enqueue(new MockResponse().setBody("y".repeat(HttpCore.MAX_BODY_BYTES)));
