@@ -31,6 +31,15 @@ public record ClientOptions(
                 DEFAULT_NAME_CACHE_TTL, Clock.systemUTC(), Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble());
     }
 
+    /**
+     * Every call's overall deadline, from connecting to the last byte of the answer, so that a server that drips its
+     * answer a byte at a time cannot hold a step forever: a connect timeout, then a read timeout for the server to
+     * start answering and another for the rest.
+     */
+    public Duration callTimeout() {
+        return connectTimeout.plus(readTimeout.multipliedBy(2));
+    }
+
     public ClientOptions withTimeouts(Duration connect, Duration read) {
         return new ClientOptions(connect, read, retryPolicy, nameCacheTtl, clock, sleeper, jitter);
     }

@@ -17,7 +17,7 @@ public class CoreSmallTest {
 
     @Test
     public void parallelLookupsOfOneKeyLoadItOnce() throws Exception {
-        TtlCache<String, String> cache = new TtlCache<>(java.time.Clock.systemUTC(), Duration.ofMinutes(2));
+        TtlCache<String, String> cache = new TtlCache<>(Vendor.PLANKA, ClientOptions.defaults());
         AtomicInteger loads = new AtomicInteger();
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
@@ -50,7 +50,7 @@ public class CoreSmallTest {
     @Test
     public void cacheLoadsOnceWithinTheTtlAndAgainAfterIt() {
         TestTime clock = new TestTime(Instant.parse("2026-11-24T12:00:00Z"));
-        TtlCache<String, String> cache = new TtlCache<>(clock, Duration.ofMinutes(2));
+        TtlCache<String, String> cache = new TtlCache<>(Vendor.PLANKA, ClientOptions.defaults().withTime(clock, null, null));
         AtomicInteger loads = new AtomicInteger();
         for (int i = 0; i < 100; i++) {
             assertEquals("columns-1", cache.get("board", () -> "columns-" + loads.incrementAndGet()));

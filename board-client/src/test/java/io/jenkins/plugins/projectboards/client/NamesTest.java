@@ -38,6 +38,32 @@ public class NamesTest {
         assertEquals("Shipped", e.name());
     }
 
+    /** An admin account sees every board: the message shows the 20 closest names and counts the rest. */
+    @Test
+    public void longListsShowTheTwentyClosestNamesFirstAndCountTheRest() {
+        List<ColumnRef> boards = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            boards.add(new ColumnRef(String.valueOf(i), "Team board " + i));
+        }
+        boards.add(new ColumnRef("200", "Release train"));
+        UnknownNameException e = assertThrows(UnknownNameException.class,
+                () -> Names.pick(Vendor.PLANKA, "resolve board", "board", "release-train", boards, ColumnRef::id, ColumnRef::name));
+        assertEquals(20, e.validNames().size());
+        assertEquals("Release train", e.validNames().get(0));
+        assertEquals(List.of("Team board 0", "Team board 1"), e.validNames().subList(1, 3)); // ties keep the server's order
+        assertEquals("Planka resolve board: unknown board 'release-train'; valid boards: " + String.join(", ", e.validNames())
+                + ", … and 81 more", e.getMessage());
+    }
+
+    @Test
+    public void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
+        assertEquals(0, Names.distance("done", "done"));
+        assertEquals(1, Names.distance("done", "dome"));
+        assertEquals(3, Names.distance("kitten", "sitting"));
+        assertEquals(4, Names.distance("", "abcd"));
+        assertEquals(64, Names.distance("x".repeat(10_000), "y".repeat(10_000)));
+    }
+
     @Test
     public void blankNameIsAValidationErrorNamingTheField() {
         ValidationException e = assertThrows(ValidationException.class, () -> pick(" "));

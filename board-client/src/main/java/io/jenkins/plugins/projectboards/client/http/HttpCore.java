@@ -1,36 +1,67 @@
 package io.jenkins.plugins.projectboards.client.http;
 
 import io.jenkins.plugins.projectboards.client.ClientOptions;
+import io.jenkins.plugins.projectboards.client.ConfigurationException;
 import io.jenkins.plugins.projectboards.client.ConnectionException;
+import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * The one HTTP path of every vendor client: one shared {@link OkHttpClient} per connection, its timeouts, and the
  * retry rules.
  *
  * <p>A request is tried again only when doing so cannot apply it twice: when it is idempotent (reads, and writes
- * whose repetition changes nothing), when it provably never reached the server (connection refused, unknown host,
- * connect timeout), or when the server refused it with 429. A create that timed out after it was sent is not
- * retried here; the vendor clients recover such creates by looking for what they made (see their {@code create}
- * methods).
+ * whose repetition changes nothing), when it provably never reached the server (it failed before its first byte
+ * went out: connection refused, unknown host, connect timeout), or when the server refused it with 429. A create that
+ * timed out after it was sent is not retried here; the vendor clients recover such creates by looking for what they
+ * made (see their {@code create} methods).
+ *
+ * <p>Every answer is hostile until checked: a call has an overall deadline ({@link ClientOptions#callTimeout()}),
+ * a body is read up to {@link #MAX_BODY_BYTES} only, and redirects are not followed, because following one would
+ * send the credentials (an API key header, a re-posted login body) to whatever host the server names.
  */
 public final class HttpCore {
+    /** The largest answer read into memory: far above any board listing, far below what could hurt Jenkins. */
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
+
+    /**
+     * Marks a request as going out: a network interceptor runs once the connection is established, right before
+     * the request's bytes are written. A failure while the mark is unset happened before the server could see
+     * anything (no connection, connect timeout, TLS failure), whatever the exception or its message says.
+     */
+    private static final class Sending {
+        private volatile boolean started;
+    }
+
+    private static final Interceptor MARK_SENDING = chain -> {
+        Sending sending = chain.request().tag(Sending.class);
+        if (sending != null) {
+            sending.started = true;
+        }
+        return chain.proceed(chain.request());
+    };
+
     private final Vendor vendor;
     private final OkHttpClient client;
     /**
@@ -53,6 +84,10 @@ public final class HttpCore {
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())
+                .callTimeout(options.callTimeout())
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .addNetworkInterceptor(MARK_SENDING)
                 .build();
         this.writeClient = client.newBuilder()
                 .retryOnConnectionFailure(false)
@@ -78,16 +113,34 @@ public final class HttpCore {
      * the vendor client maps error statuses to its typed errors.
      *
      * @throws ConnectionException when no answer arrived
+     * @throws ConfigurationException when the server answered with a redirect
+     * @throws MalformedResponseException when the answer is larger than {@link #MAX_BODY_BYTES}
      */
     public HttpResult execute(String operation, Request request, boolean idempotent) {
+        return execute(operation, request, idempotent, false);
+    }
+
+    /**
+     * Like {@link #execute}, but an answer larger than {@link #MAX_BODY_BYTES} is cut there ({@link
+     * HttpResult#truncated()}) instead of refused: for logs, whose beginning is worth showing.
+     */
+    public HttpResult executeTruncating(String operation, Request request, boolean idempotent) {
+        return execute(operation, request, idempotent, true);
+    }
+
+    private HttpResult execute(String operation, Request request, boolean idempotent, boolean truncate) {
         RetryPolicy policy = options.retryPolicy();
         for (int attempt = 1; ; attempt++) {
             HttpResult result;
-            try (Response response = (idempotent ? client : writeClient).newCall(request).execute()) {
-                ResponseBody body = response.body();
-                result = new HttpResult(response.code(), response.headers(), body == null ? "" : body.string());
+            Sending sending = new Sending();
+            Request attemptRequest = request.newBuilder().tag(Sending.class, sending).build();
+            try (Response response = (idempotent ? client : writeClient).newCall(attemptRequest).execute()) {
+                if (response.isRedirect()) {
+                    throw redirected(operation, response);
+                }
+                result = read(operation, response, truncate);
             } catch (IOException e) {
-                boolean safe = idempotent || neverReachedServer(e);
+                boolean safe = idempotent || !sending.started;
                 if (!safe || attempt >= policy.maxAttempts()) {
                     throw connectionFailure(operation, request, e, safe, attempt);
                 }
@@ -104,16 +157,56 @@ public final class HttpCore {
         }
     }
 
+    /** The body as text, never more than {@link #MAX_BODY_BYTES} of it in memory. */
+    private HttpResult read(String operation, Response response, boolean truncate) throws IOException {
+        ResponseBody body = response.body();
+        if (body == null) {
+            return new HttpResult(response.code(), response.headers(), "");
+        }
+        if (!truncate && body.contentLength() > MAX_BODY_BYTES) {
+            throw tooLarge(operation, response.code());
+        }
+        BufferedSource source = body.source();
+        boolean larger = source.request(MAX_BODY_BYTES + 1L);
+        if (larger && !truncate) {
+            throw tooLarge(operation, response.code());
+        }
+        Buffer buffer = source.getBuffer();
+        long length = Math.min(buffer.size(), MAX_BODY_BYTES);
+        if (length >= UTF8_BOM.size() && buffer.rangeEquals(0, UTF8_BOM)) {
+            buffer.skip(UTF8_BOM.size());
+            length -= UTF8_BOM.size();
+        }
+        MediaType type = body.contentType();
+        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+        return new HttpResult(response.code(), response.headers(), buffer.readString(length, charset), larger);
+    }
+
+    private MalformedResponseException tooLarge(String operation, int status) {
+        return new MalformedResponseException(vendor, operation, status,
+                "the answer is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB and was not read");
+    }
+
+    /** Not followed (see the class comment); the message names the target so the user can fix the URL. */
+    private ConfigurationException redirected(String operation, Response response) {
+        String location = response.header("Location");
+        HttpUrl target = location == null ? null : response.request().url().resolve(location);
+        String where = target != null ? target.toString() : location;
+        return new ConfigurationException(vendor, operation, response.code(), where == null
+                ? "the server answered with a redirect without a Location; check the connection URL"
+                : "the server redirects to '" + printable(where) + "'; set the connection URL to the address that"
+                        + " answers directly (redirects are not followed, so that credentials go nowhere else)");
+    }
+
+    /** A server-chosen text fit for one line of a message: no control characters, at most 200 characters. */
+    private static String printable(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= 200 ? clean : clean.substring(0, 200) + "…";
+    }
+
     private static boolean retryableStatus(int status, boolean idempotent) {
         // 429 means the server refused the request unprocessed; gateway errors may follow a processed request.
         return status == 429 || (idempotent && (status == 502 || status == 503 || status == 504));
-    }
-
-    static boolean neverReachedServer(IOException e) {
-        if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
-            return true;
-        }
-        return e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).startsWith("connect timed out");
     }
 
     private ConnectionException connectionFailure(

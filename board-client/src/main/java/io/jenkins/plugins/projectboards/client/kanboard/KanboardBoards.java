@@ -19,26 +19,31 @@ public final class KanboardBoards {
 
     KanboardBoards(KanboardTransport transport, ClientOptions options) {
         this.transport = transport;
-        this.projects = new TtlCache<>(options.clock(), options.nameCacheTtl());
-        this.columns = new TtlCache<>(options.clock(), options.nameCacheTtl());
-        this.swimlanes = new TtlCache<>(options.clock(), options.nameCacheTtl());
+        this.projects = new TtlCache<>(Vendor.KANBOARD, options);
+        this.columns = new TtlCache<>(Vendor.KANBOARD, options);
+        this.swimlanes = new TtlCache<>(Vendor.KANBOARD, options);
     }
 
     /** The projects these credentials may see ({@code getAllProjects}). */
     public List<KanboardProject> projects() {
-        return projects.get("all", () -> list(transport.call(KanboardCall.read("getAllProjects")), KanboardProject::from));
+        return projects.get("all", this::loadProjects);
+    }
+
+    private List<KanboardProject> loadProjects() {
+        return list(transport.call(KanboardCall.read("getAllProjects")), KanboardProject::from);
     }
 
     /** A project by id, name (exact, then unique ignoring case) or identifier. */
     public KanboardProject project(String nameOrIdOrIdentifier) {
-        List<KanboardProject> all = projects();
-        for (KanboardProject project : all) {
-            if (nameOrIdOrIdentifier.equalsIgnoreCase(project.identifier()) && !project.identifier().isEmpty()) {
-                return project;
+        return projects.resolve("all", this::loadProjects, all -> {
+            for (KanboardProject project : all) {
+                if (nameOrIdOrIdentifier.equalsIgnoreCase(project.identifier()) && !project.identifier().isEmpty()) {
+                    return project;
+                }
             }
-        }
-        return Names.pick(Vendor.KANBOARD, "resolve project", "board", nameOrIdOrIdentifier, all,
-                KanboardProject::id, KanboardProject::name);
+            return Names.pick(Vendor.KANBOARD, "resolve project", "board", nameOrIdOrIdentifier, all,
+                    KanboardProject::id, KanboardProject::name);
+        });
     }
 
     /** A project by id, from the cached list when it is there. */
@@ -57,25 +62,31 @@ public final class KanboardBoards {
     }
 
     public List<KanboardColumn> columns(String projectId) {
-        return columns.get(projectId, () -> list(
-                transport.call(KanboardCall.read("getColumns").with("project_id", Long.parseLong(projectId))), KanboardColumn::from)
-                .stream().sorted(Comparator.comparingInt(KanboardColumn::position)).toList());
+        return columns.get(projectId, () -> loadColumns(projectId));
+    }
+
+    private List<KanboardColumn> loadColumns(String projectId) {
+        return list(transport.call(KanboardCall.read("getColumns").with("project_id", Long.parseLong(projectId))), KanboardColumn::from)
+                .stream().sorted(Comparator.comparingInt(KanboardColumn::position)).toList();
     }
 
     public KanboardColumn column(String projectId, String nameOrId) {
-        return Names.pick(Vendor.KANBOARD, "resolve column", "column", nameOrId, columns(projectId),
-                KanboardColumn::id, KanboardColumn::title);
+        return columns.resolve(projectId, () -> loadColumns(projectId), all -> Names.pick(Vendor.KANBOARD, "resolve column",
+                "column", nameOrId, all, KanboardColumn::id, KanboardColumn::title));
     }
 
     public List<KanboardSwimlane> swimlanes(String projectId) {
-        return swimlanes.get(projectId, () -> list(
-                transport.call(KanboardCall.read("getActiveSwimlanes").with("project_id", Long.parseLong(projectId))),
-                KanboardSwimlane::from));
+        return swimlanes.get(projectId, () -> loadSwimlanes(projectId));
+    }
+
+    private List<KanboardSwimlane> loadSwimlanes(String projectId) {
+        return list(transport.call(KanboardCall.read("getActiveSwimlanes").with("project_id", Long.parseLong(projectId))),
+                KanboardSwimlane::from);
     }
 
     public KanboardSwimlane swimlane(String projectId, String nameOrId) {
-        return Names.pick(Vendor.KANBOARD, "resolve swimlane", "swimlane", nameOrId, swimlanes(projectId),
-                KanboardSwimlane::id, KanboardSwimlane::name);
+        return swimlanes.resolve(projectId, () -> loadSwimlanes(projectId), all -> Names.pick(Vendor.KANBOARD,
+                "resolve swimlane", "swimlane", nameOrId, all, KanboardSwimlane::id, KanboardSwimlane::name));
     }
 
     static <T> List<T> list(JsonNode array, java.util.function.Function<JsonNode, T> reader) {

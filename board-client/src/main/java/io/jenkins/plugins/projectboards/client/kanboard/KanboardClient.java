@@ -12,6 +12,7 @@ import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
 import io.jenkins.plugins.projectboards.client.ConfigurationException;
+import io.jenkins.plugins.projectboards.client.Links;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
@@ -58,8 +59,9 @@ public final class KanboardClient implements BoardClient {
         this.webhooks = new KanboardWebhooks(baseUrl);
     }
 
+    /** The task's page; the id comes from the server or a delivery, so the link is checked like any other. */
     static String taskUrl(String baseUrl, String taskId) {
-        return baseUrl + "/?controller=TaskViewController&action=show&task_id=" + taskId;
+        return Links.safe(baseUrl + "/?controller=TaskViewController&action=show&task_id=" + taskId, baseUrl);
     }
 
     public KanboardBoards boards() {
@@ -116,6 +118,13 @@ public final class KanboardClient implements BoardClient {
     @Override
     public List<ColumnRef> columns(BoardRef board) {
         return boards.columns(board.id()).stream().map(column -> new ColumnRef(column.id(), column.title())).toList();
+    }
+
+    /** Through the project's cached columns, read again once when the name is not among them. */
+    @Override
+    public ColumnRef resolveColumn(BoardRef board, String nameOrId) {
+        KanboardColumn column = boards.column(board.id(), nameOrId);
+        return new ColumnRef(column.id(), column.title());
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class KanboardUsers {
 
     KanboardUsers(KanboardTransport transport, ClientOptions options) {
         this.transport = transport;
-        this.users = new TtlCache<>(options.clock(), options.nameCacheTtl());
+        this.users = new TtlCache<>(Vendor.KANBOARD, options);
     }
 
     /** The signed-in user; Kanboard answers 403 to this with the application token. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.projectboards.client.kechain;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.TtlCache;
+import io.jenkins.plugins.projectboards.client.Vendor;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ public final class KechainBoards {
 
     KechainBoards(KechainTransport transport, ClientOptions options) {
         this.transport = transport;
-        this.scopes = new TtlCache<>(options.clock(), options.nameCacheTtl());
+        this.scopes = new TtlCache<>(Vendor.KECHAIN, options);
     }
 
     /** An active scope by name, or any scope by its id (a UUID). */

@@ -9,6 +9,7 @@ import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
+import io.jenkins.plugins.projectboards.client.Links;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
@@ -97,7 +98,7 @@ public final class KechainClient implements BoardClient {
 
     /** The activity's page in KE-chain's web application (the route is inferred, see docs/kechain.md). */
     public String activityUrl(String scopeId, String activityId) {
-        return baseUrl + "/#/scopes/" + scopeId + "/activities/" + activityId;
+        return Links.safe(baseUrl + "/#/scopes/" + scopeId + "/activities/" + activityId, baseUrl);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.jenkins.plugins.projectboards.client.kechain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import io.jenkins.plugins.projectboards.client.http.HttpResult;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.util.LinkedHashMap;
@@ -46,17 +47,25 @@ public final class KechainServices {
             throw KechainTransport.error("GET " + path, result);
         }
         JsonNode answer = Json.parse(Vendor.KECHAIN, "GET " + path, result);
-        return new Started(KechainExecution.from(KechainTransport.first("GET " + path, answer)), result.status() == 409);
+        return new Started(KechainExecution.from(KechainTransport.first("GET " + path, answer), transport.baseUrl()),
+                result.status() == 409);
     }
 
     public KechainExecution execution(String executionId) {
         return KechainExecution.from(KechainTransport.first("GET execution",
-                transport.json("GET", "api/service_executions/" + executionId + ".json", Map.of(), null, true)));
+                transport.json("GET", "api/service_executions/" + executionId + ".json", Map.of(), null, true)), transport.baseUrl());
     }
 
-    /** The execution's output (text/plain). */
+    /**
+     * The execution's output (text/plain). A log larger than {@link HttpCore#MAX_BODY_BYTES} is cut there with a
+     * note: its beginning is still worth showing, and the whole of it could take Jenkins' memory.
+     */
     public String log(String executionId) {
-        return transport.text("api/service_executions/" + executionId + "/log");
+        HttpResult result = transport.text("api/service_executions/" + executionId + "/log");
+        return result.truncated()
+                ? result.body() + "\n… (the log is longer than " + HttpCore.MAX_BODY_BYTES / (1024 * 1024)
+                        + " MiB and was cut here; KE-chain has all of it)\n"
+                : result.body();
     }
 
     public void terminate(String executionId) {

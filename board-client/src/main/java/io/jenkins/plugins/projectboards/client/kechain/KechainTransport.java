@@ -11,6 +11,7 @@ import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import io.jenkins.plugins.projectboards.client.http.HttpResult;
 import io.jenkins.plugins.projectboards.client.http.Json;
+import io.jenkins.plugins.projectboards.client.http.Paging;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,31 +64,54 @@ public final class KechainTransport {
         return result.body().isBlank() ? Json.object() : Json.parse(VENDOR, operation, result);
     }
 
-    public String text(String path) {
-        HttpResult result = exchange("GET", path, Map.of(), null, true);
+    /** A text answer (a log), cut at {@link HttpCore#MAX_BODY_BYTES} rather than refused ({@link HttpResult#truncated()}). */
+    HttpResult text(String path) {
+        String operation = "GET " + path;
+        HttpResult result = core.executeTruncating(operation, request("GET", url(path, Map.of()), null), true);
         if (!result.isSuccessful()) {
-            throw error("GET " + path, result);
+            throw error(operation, result);
         }
-        return result.body();
+        return result;
     }
 
-    /** Every result of a list, in pages of {@value #PAGE}, following {@code next} links (which may be absent). */
+    /** The instance's URL, which links from the server must stay on. */
+    String baseUrl() {
+        return base.toString();
+    }
+
+    /**
+     * Every result of a list, in pages of {@value #PAGE}, following {@code next} links (which may be absent) as long
+     * as they stay on the instance, for at most {@link Paging#MAX_PAGES} pages.
+     */
     public List<JsonNode> list(String path, Map<String, String> query) {
+        String operation = "GET " + path;
         Map<String, String> paged = new LinkedHashMap<>(query);
         paged.put("limit", String.valueOf(PAGE));
         List<JsonNode> all = new ArrayList<>();
         HttpUrl next = url(path, paged);
-        while (next != null) {
-            HttpResult result = core.execute("GET " + path, request("GET", next, null), true);
+        for (int page = 1; next != null; page++) {
+            Paging.beforePage(VENDOR, operation, page, PAGE);
+            HttpResult result = core.execute(operation, request("GET", next, null), true);
             if (!result.isSuccessful()) {
-                throw error("GET " + path, result);
+                throw error(operation, result);
             }
-            JsonNode page = Json.parse(VENDOR, "GET " + path, result);
-            page.path("results").forEach(all::add);
-            String link = page.path("next").asText(null);
-            next = link == null || link.isBlank() ? null : HttpUrl.parse(link);
+            JsonNode answer = Json.parse(VENDOR, operation, result);
+            answer.path("results").forEach(all::add);
+            String link = answer.path("next").asText(null);
+            next = link == null || link.isBlank() ? null : onInstance(operation, link);
         }
         return all;
+    }
+
+    /** A {@code next} link, followed (with the credentials) only on the instance's scheme, host and port. */
+    private HttpUrl onInstance(String operation, String link) {
+        HttpUrl url = base.resolve(link);
+        if (url == null || !url.scheme().equals(base.scheme()) || !url.host().equals(base.host()) || url.port() != base.port()) {
+            throw new MalformedResponseException(VENDOR, operation, 200, "the next page is not on this KE-chain instance ('"
+                    + (url == null ? "not a URL" : url.scheme() + "://" + url.host() + ":" + url.port())
+                    + "'); it was not requested, so that the credentials go nowhere else");
+        }
+        return url;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.jenkins.plugins.projectboards.client.kechain;
 
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.TtlCache;
+import io.jenkins.plugins.projectboards.client.Vendor;
 import java.util.Map;
 
 /** The signed-in user and users by user name or id. */
@@ -11,7 +12,7 @@ public final class KechainUsers {
 
     KechainUsers(KechainTransport transport, ClientOptions options) {
         this.transport = transport;
-        this.users = new TtlCache<>(options.clock(), options.nameCacheTtl());
+        this.users = new TtlCache<>(Vendor.KECHAIN, options);
     }
 
     public KechainUser me() {

@@ -20,22 +20,24 @@ public final class PlankaBoards {
 
     PlankaBoards(PlankaTransport transport, ClientOptions options) {
         this.transport = transport;
-        this.boards = new TtlCache<>(options.clock(), options.nameCacheTtl());
-        this.names = new TtlCache<>(options.clock(), options.nameCacheTtl());
+        this.boards = new TtlCache<>(Vendor.PLANKA, options);
+        this.names = new TtlCache<>(Vendor.PLANKA, options);
     }
 
     /** Every board of every project this account can see ({@code GET /api/projects}). */
     public List<PlankaBoard> boards() {
-        return boards.get("all", () -> {
-            JsonNode answer = transport.get("projects");
-            Map<String, String> projectNames = new HashMap<>();
-            answer.path("items").forEach(project -> projectNames.put(project.path("id").asText(), project.path("name").asText()));
-            List<PlankaBoard> all = new ArrayList<>();
-            answer.path("included").path("boards").forEach(board -> all.add(new PlankaBoard(board.path("id").asText(),
-                    board.path("name").asText(), board.path("projectId").asText(),
-                    projectNames.getOrDefault(board.path("projectId").asText(), "?"))));
-            return List.copyOf(all);
-        });
+        return boards.get("all", this::loadBoards);
+    }
+
+    private List<PlankaBoard> loadBoards() {
+        JsonNode answer = transport.get("projects");
+        Map<String, String> projectNames = new HashMap<>();
+        answer.path("items").forEach(project -> projectNames.put(project.path("id").asText(), project.path("name").asText()));
+        List<PlankaBoard> all = new ArrayList<>();
+        answer.path("included").path("boards").forEach(board -> all.add(new PlankaBoard(board.path("id").asText(),
+                board.path("name").asText(), board.path("projectId").asText(),
+                projectNames.getOrDefault(board.path("projectId").asText(), "?"))));
+        return List.copyOf(all);
     }
 
     /**
@@ -43,7 +45,10 @@ public final class PlankaBoards {
      * names to choose from.
      */
     public PlankaBoard board(String wanted) {
-        List<PlankaBoard> all = boards();
+        return boards.resolve("all", this::loadBoards, all -> pick(all, wanted));
+    }
+
+    private static PlankaBoard pick(List<PlankaBoard> all, String wanted) {
         for (PlankaBoard board : all) {
             if (board.id().equals(wanted) || board.qualifiedName().equalsIgnoreCase(wanted.strip())) {
                 return board;
@@ -63,14 +68,17 @@ public final class PlankaBoards {
     }
 
     public PlankaBoard boardById(String boardId) {
-        return boards().stream().filter(board -> board.id().equals(boardId)).findFirst()
+        return boards.resolve("all", this::loadBoards, all -> all.stream().filter(board -> board.id().equals(boardId)).findFirst()
                 .orElseThrow(() -> new UnknownNameException(Vendor.PLANKA, "resolve board", "board", boardId,
-                        boards().stream().map(PlankaBoard::qualifiedName).toList()));
+                        all.stream().map(PlankaBoard::qualifiedName).toList())));
     }
 
-    /** The board as it is now, cards included (not cached: cards move). */
+    /**
+     * The board as it is now, cards included (not cached: cards move). A 404 means the cached board list is out of
+     * date, so it is read again next time.
+     */
     public PlankaBoardSnapshot snapshot(String boardId) {
-        return PlankaBoardSnapshot.from(transport.get("boards/" + boardId));
+        return boards.forgetAllOnNotFound(() -> PlankaBoardSnapshot.from(transport.get("boards/" + boardId)));
     }
 
     /** Active and closed lists, left to right (cached). */
@@ -83,10 +91,12 @@ public final class PlankaBoards {
     }
 
     public PlankaList list(String boardId, String nameOrId) {
-        return Names.pick(Vendor.PLANKA, "resolve list", "column", nameOrId, lists(boardId), PlankaList::id, PlankaList::name);
+        return names.resolve(boardId, () -> snapshot(boardId), board -> Names.pick(Vendor.PLANKA, "resolve column", "column",
+                nameOrId, board.lists(), PlankaList::id, PlankaList::name));
     }
 
     public PlankaLabel label(String boardId, String nameOrId) {
-        return Names.pick(Vendor.PLANKA, "resolve label", "label", nameOrId, labels(boardId), PlankaLabel::id, PlankaLabel::name);
+        return names.resolve(boardId, () -> snapshot(boardId), board -> Names.pick(Vendor.PLANKA, "resolve label", "label",
+                nameOrId, board.labels(), PlankaLabel::id, PlankaLabel::name));
     }
 }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
+import io.jenkins.plugins.projectboards.client.Links;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
@@ -70,8 +71,9 @@ public final class PlankaClient implements BoardClient {
         return webhooks;
     }
 
+    /** The card's page; the id comes from the server or a delivery, so the link is checked like any other. */
     public String cardUrl(String cardId) {
-        return baseUrl + "/cards/" + cardId;
+        return Links.safe(baseUrl + "/cards/" + cardId, baseUrl);
     }
 
     @Override
@@ -99,6 +101,13 @@ public final class PlankaClient implements BoardClient {
     @Override
     public List<ColumnRef> columns(BoardRef board) {
         return boards.lists(board.id()).stream().map(list -> new ColumnRef(list.id(), list.name())).toList();
+    }
+
+    /** Through the board's cached lists, read again once when the name is not among them. */
+    @Override
+    public ColumnRef resolveColumn(BoardRef board, String nameOrId) {
+        PlankaList list = boards.list(board.id(), nameOrId);
+        return new ColumnRef(list.id(), list.name());
     }
 
     @Override

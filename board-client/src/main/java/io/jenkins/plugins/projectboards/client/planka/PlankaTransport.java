@@ -9,6 +9,7 @@ import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import io.jenkins.plugins.projectboards.client.http.HttpResult;
+import io.jenkins.plugins.projectboards.client.http.InterruptibleLock;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class PlankaTransport {
     private final HttpCore core;
     private final HttpUrl api;
     private final PlankaCredentials credentials;
+    private final InterruptibleLock signIn = new InterruptibleLock(VENDOR);
+    /** Guarded by {@link #signIn}. */
     private String accessToken;
 
     PlankaTransport(HttpCore core, HttpUrl base, PlankaCredentials credentials) {
@@ -72,22 +75,26 @@ public final class PlankaTransport {
         return request.build();
     }
 
-    private synchronized String currentToken(String operation) {
-        if (accessToken == null) {
-            accessToken = login(operation);
-        }
-        return accessToken;
+    private String currentToken(String operation) {
+        return signIn.call(operation, () -> {
+            if (accessToken == null) {
+                accessToken = login();
+            }
+            return accessToken;
+        });
     }
 
     /** Renews the token unless another caller already did while this one waited. */
-    private synchronized String renewToken(String operation, String refused) {
-        if (refused.equals(accessToken)) {
-            accessToken = login(operation);
-        }
-        return accessToken;
+    private String renewToken(String operation, String refused) {
+        return signIn.call(operation, () -> {
+            if (refused.equals(accessToken)) {
+                accessToken = login();
+            }
+            return accessToken;
+        });
     }
 
-    private String login(String operation) {
+    private String login() {
         PlankaCredentials.Password password = (PlankaCredentials.Password) credentials;
         String login = "POST /api/access-tokens";
         HttpResult result = core.execute(login, request("POST", "access-tokens", Json.object()

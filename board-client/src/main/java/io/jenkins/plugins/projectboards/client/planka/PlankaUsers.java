@@ -14,8 +14,8 @@ public final class PlankaUsers {
 
     PlankaUsers(PlankaTransport transport, ClientOptions options) {
         this.transport = transport;
-        this.me = new TtlCache<>(options.clock(), options.nameCacheTtl());
-        this.all = new TtlCache<>(options.clock(), options.nameCacheTtl());
+        this.me = new TtlCache<>(Vendor.PLANKA, options);
+        this.all = new TtlCache<>(Vendor.PLANKA, options);
     }
 
     public PlankaUser me() {
@@ -23,16 +23,21 @@ public final class PlankaUsers {
     }
 
     public List<PlankaUser> users() {
-        return all.get("all", () -> PlankaBoardSnapshot.read(transport.get("users").get("items"), PlankaUser::from));
+        return all.get("all", this::loadUsers);
+    }
+
+    private List<PlankaUser> loadUsers() {
+        return PlankaBoardSnapshot.read(transport.get("users").get("items"), PlankaUser::from);
     }
 
     public PlankaUser user(String nameOrEmailOrId) {
-        List<PlankaUser> users = users();
-        for (PlankaUser user : users) {
-            if (nameOrEmailOrId.equalsIgnoreCase(user.email())) {
-                return user;
+        return all.resolve("all", this::loadUsers, users -> {
+            for (PlankaUser user : users) {
+                if (nameOrEmailOrId.equalsIgnoreCase(user.email())) {
+                    return user;
+                }
             }
-        }
-        return Names.pick(Vendor.PLANKA, "resolve user", "user", nameOrEmailOrId, users, PlankaUser::id, PlankaUser::username);
+            return Names.pick(Vendor.PLANKA, "resolve user", "user", nameOrEmailOrId, users, PlankaUser::id, PlankaUser::username);
+        });
     }
 }

@@ -22,36 +22,53 @@ public final class ProjectplaceBoards {
 
     ProjectplaceBoards(ProjectplaceTransport transport, ClientOptions options) {
         this.transport = transport;
-        this.workspaces = new TtlCache<>(options.clock(), options.nameCacheTtl());
-        this.boardsOfWorkspace = new TtlCache<>(options.clock(), options.nameCacheTtl());
-        this.boards = new TtlCache<>(options.clock(), options.nameCacheTtl());
+        this.workspaces = new TtlCache<>(Vendor.PROJECTPLACE, options);
+        this.boardsOfWorkspace = new TtlCache<>(Vendor.PROJECTPLACE, options);
+        this.boards = new TtlCache<>(Vendor.PROJECTPLACE, options);
     }
 
     /** The account's active workspaces ({@code POST /2/account/projects}, paged). */
     public List<ProjectplaceWorkspace> workspaces() {
-        return workspaces.get("all", () -> transport.paged("2/account/projects",
-                        Json.object().put("sort_by", "+creation_date")
-                                .set("filter", Json.object().set("archive_status", Json.MAPPER.createArrayNode().add(0))))
-                .stream().map(node -> new ProjectplaceWorkspace(node.path("id").asText(), node.path("name").asText())).toList());
+        return workspaces.get("all", this::loadWorkspaces);
+    }
+
+    private List<ProjectplaceWorkspace> loadWorkspaces() {
+        return transport.paged("2/account/projects", Json.object().put("sort_by", "+creation_date")
+                        .set("filter", Json.object().set("archive_status", Json.MAPPER.createArrayNode().add(0))))
+                .stream().map(node -> new ProjectplaceWorkspace(node.path("id").asText(), node.path("name").asText())).toList();
     }
 
     public ProjectplaceWorkspace workspace(String nameOrId) {
-        return Names.pick(Vendor.PROJECTPLACE, "resolve workspace", "workspace", nameOrId, workspaces(),
-                ProjectplaceWorkspace::id, ProjectplaceWorkspace::name);
+        return workspaces.resolve("all", this::loadWorkspaces, all -> Names.pick(Vendor.PROJECTPLACE, "resolve workspace",
+                "workspace", nameOrId, all, ProjectplaceWorkspace::id, ProjectplaceWorkspace::name));
     }
 
     public List<ProjectplaceBoard> boards(ProjectplaceWorkspace workspace) {
-        return boardsOfWorkspace.get(workspace.id(), () -> {
-            List<ProjectplaceBoard> all = new ArrayList<>();
-            transport.get(transport.v1("projects/" + workspace.id() + "/boards"))
-                    .forEach(node -> all.add(ProjectplaceBoard.from(node, workspace.name())));
-            return List.copyOf(all);
-        });
+        return boardsOfWorkspace.get(workspace.id(), () -> loadBoards(workspace));
     }
 
-    /** A board by id ({@code GET /1/boards/{id}}). */
+    private List<ProjectplaceBoard> loadBoards(ProjectplaceWorkspace workspace) {
+        List<ProjectplaceBoard> all = new ArrayList<>();
+        transport.get(transport.v1("projects/" + workspace.id() + "/boards"))
+                .forEach(node -> all.add(ProjectplaceBoard.from(node, workspace.name())));
+        return List.copyOf(all);
+    }
+
+    /**
+     * A board by id ({@code GET /1/boards/{id}}). A 404 means the cached board lists are out of date, so they are
+     * read again next time.
+     */
     public ProjectplaceBoard board(String boardId) {
-        return boards.get(boardId, () -> ProjectplaceBoard.from(transport.get(transport.v1("boards/" + boardId)), null));
+        return boards.get(boardId, () -> loadBoard(boardId));
+    }
+
+    private ProjectplaceBoard loadBoard(String boardId) {
+        return boardsOfWorkspace.forgetAllOnNotFound(() -> ProjectplaceBoard.from(transport.get(transport.v1("boards/" + boardId)), null));
+    }
+
+    /** A column of the board with this id, the board read again once when the name is not among its columns. */
+    public ProjectplaceColumn column(String boardId, String nameOrId) {
+        return boards.resolve(boardId, () -> loadBoard(boardId), board -> column(board, nameOrId));
     }
 
     /** {@code Workspace/Board} (the last {@code /} separates them) or a board id. */
@@ -66,8 +83,8 @@ public final class ProjectplaceBoards {
                     "name a Projectplace board as 'Workspace/Board' or by its id, not '" + wanted + "'");
         }
         ProjectplaceWorkspace workspace = workspace(name.substring(0, slash));
-        return Names.pick(Vendor.PROJECTPLACE, "resolve board", "board", name.substring(slash + 1), boards(workspace),
-                ProjectplaceBoard::id, ProjectplaceBoard::name);
+        return boardsOfWorkspace.resolve(workspace.id(), () -> loadBoards(workspace), all -> Names.pick(Vendor.PROJECTPLACE,
+                "resolve board", "board", name.substring(slash + 1), all, ProjectplaceBoard::id, ProjectplaceBoard::name));
     }
 
     public ProjectplaceColumn column(ProjectplaceBoard board, String nameOrId) {

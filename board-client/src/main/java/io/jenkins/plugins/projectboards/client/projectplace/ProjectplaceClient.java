@@ -9,6 +9,7 @@ import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
+import io.jenkins.plugins.projectboards.client.Links;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
@@ -108,6 +109,13 @@ public final class ProjectplaceClient implements BoardClient {
         return boards.board(board.id()).columns().stream().map(column -> new ColumnRef(column.id(), column.name())).toList();
     }
 
+    /** Through the board's cached columns, read again once when the name is not among them. */
+    @Override
+    public ColumnRef resolveColumn(BoardRef board, String nameOrId) {
+        ProjectplaceColumn column = boards.column(board.id(), nameOrId);
+        return new ColumnRef(column.id(), column.name());
+    }
+
     /** A Projectplace card carries at most one label, and it must exist on the board. */
     @Override
     public void checkLabels(BoardRef board, List<String> labels) {
@@ -185,7 +193,11 @@ public final class ProjectplaceClient implements BoardClient {
                 .filter(candidate -> candidate.id().equals(card.columnId()))
                 .map(candidate -> new ColumnRef(candidate.id(), candidate.name())).findFirst()
                 .orElse(new ColumnRef(card.columnId(), card.columnId()));
-        String url = card.directUrl() != null ? card.directUrl() : settings.webUrl() + "/#direct/card/" + card.id();
+        // A direct_url off the web application (or not http(s)) is not shown; the card's usual link is.
+        String url = Links.safe(card.directUrl(), settings.webUrl());
+        if (url == null) {
+            url = Links.safe(settings.webUrl() + "/#direct/card/" + card.id(), settings.webUrl());
+        }
         return new Card(Vendor.PROJECTPLACE, card.id(), card.title(), url, boardRef, column, card.reference());
     }
 

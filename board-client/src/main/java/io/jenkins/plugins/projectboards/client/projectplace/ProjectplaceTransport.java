@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.projectboards.client.ApiException;
 import io.jenkins.plugins.projectboards.client.AuthenticationException;
 import io.jenkins.plugins.projectboards.client.BoardException;
+import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import io.jenkins.plugins.projectboards.client.http.HttpResult;
+import io.jenkins.plugins.projectboards.client.http.InterruptibleLock;
 import io.jenkins.plugins.projectboards.client.http.Json;
+import io.jenkins.plugins.projectboards.client.http.Paging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import okhttp3.RequestBody;
 public final class ProjectplaceTransport {
     private static final Vendor VENDOR = Vendor.PROJECTPLACE;
     private static final int PAGE = 100;
+    private static final String TOKEN_OPERATION = "POST /oauth2/access_token";
 
     private final HttpCore core;
     private final HttpUrl base;
@@ -37,6 +41,8 @@ public final class ProjectplaceTransport {
     private final ProjectplaceCredentials credentials;
     private final ProjectplaceSettings settings;
     private final Clock clock;
+    private final InterruptibleLock signIn = new InterruptibleLock(VENDOR);
+    /** Guarded by {@link #signIn}, as is {@link #renewAt}. */
     private String token;
     private Instant renewAt = Instant.MIN;
 
@@ -75,15 +81,20 @@ public final class ProjectplaceTransport {
 
     /**
      * Lists with Projectplace's paging: {@code limit} and {@code row_number} in the body of a POST, a bare array
-     * back; pages are requested until one comes back short.
+     * back; pages are requested until one comes back short, for at most {@link Paging#MAX_PAGES} pages.
      */
     public List<JsonNode> paged(String path, ObjectNode filter) {
+        String operation = "POST /" + path;
         List<JsonNode> all = new ArrayList<>();
-        for (int row = 0; ; row += PAGE) {
-            ObjectNode body = filter.deepCopy().put("limit", PAGE).put("row_number", row);
-            JsonNode page = send("POST", path, body, true);
-            page.forEach(all::add);
-            if (page.size() < PAGE) {
+        for (int page = 1; ; page++) {
+            Paging.beforePage(VENDOR, operation, page, PAGE);
+            ObjectNode body = filter.deepCopy().put("limit", PAGE).put("row_number", (page - 1) * PAGE);
+            JsonNode answer = send("POST", path, body, true);
+            if (!answer.isArray()) {
+                throw new MalformedResponseException(VENDOR, operation, 200, "expected a JSON array of results");
+            }
+            answer.forEach(all::add);
+            if (answer.size() < PAGE) {
                 return all;
             }
         }
@@ -98,23 +109,27 @@ public final class ProjectplaceTransport {
     }
 
     /** The current token, fetched when there is none or it is within the margin of its expiry. */
-    private synchronized String token() {
-        if (token == null || !clock.instant().isBefore(renewAt)) {
-            fetchToken();
-        }
-        return token;
+    private String token() {
+        return signIn.call(TOKEN_OPERATION, () -> {
+            if (token == null || !clock.instant().isBefore(renewAt)) {
+                fetchToken();
+            }
+            return token;
+        });
     }
 
     /** A new token after a 401, unless another caller already renewed the refused one. */
-    private synchronized String renew(String refused) {
-        if (refused.equals(token)) {
-            fetchToken();
-        }
-        return token;
+    private String renew(String refused) {
+        return signIn.call(TOKEN_OPERATION, () -> {
+            if (refused.equals(token)) {
+                fetchToken();
+            }
+            return token;
+        });
     }
 
     private void fetchToken() {
-        String operation = "POST /oauth2/access_token";
+        String operation = TOKEN_OPERATION;
         Request request = new Request.Builder().url(tokenUrl)
                 .header("Authorization", Credentials.basic(credentials.clientId(), credentials.clientSecret()))
                 .post(new FormBody.Builder().add("grant_type", "client_credentials").build())

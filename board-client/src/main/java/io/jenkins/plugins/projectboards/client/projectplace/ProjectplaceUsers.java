@@ -15,12 +15,15 @@ public final class ProjectplaceUsers {
 
     ProjectplaceUsers(ProjectplaceTransport transport, ClientOptions options) {
         this.transport = transport;
-        this.people = new TtlCache<>(options.clock(), options.nameCacheTtl());
+        this.people = new TtlCache<>(Vendor.PROJECTPLACE, options);
     }
 
     public List<ProjectplaceUser> users() {
-        return people.get("all", () -> transport.paged(transport.v1("account/people"), Json.object()).stream()
-                .map(ProjectplaceUsers::user).toList());
+        return people.get("all", this::loadUsers);
+    }
+
+    private List<ProjectplaceUser> loadUsers() {
+        return transport.paged(transport.v1("account/people"), Json.object()).stream().map(ProjectplaceUsers::user).toList();
     }
 
     private static ProjectplaceUser user(JsonNode node) {
@@ -29,6 +32,7 @@ public final class ProjectplaceUsers {
     }
 
     public ProjectplaceUser user(String emailOrId) {
-        return Names.pick(Vendor.PROJECTPLACE, "resolve user", "user", emailOrId, users(), ProjectplaceUser::id, ProjectplaceUser::email);
+        return people.resolve("all", this::loadUsers, users -> Names.pick(Vendor.PROJECTPLACE, "resolve user", "user", emailOrId,
+                users, ProjectplaceUser::id, ProjectplaceUser::email));
     }
 }

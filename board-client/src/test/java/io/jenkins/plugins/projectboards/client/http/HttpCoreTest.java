@@ -8,15 +8,26 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.projectboards.client.ConfigurationException;
 import io.jenkins.plugins.projectboards.client.ConnectionException;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.testing.MockServerTest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.SocketFactory;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.Test;
 
@@ -183,6 +194,126 @@ public class HttpCoreTest extends MockServerTest {
         assertThat(e.getMessage(), containsString("after 3 attempts"));
         assertThat(e.getMessage(), not(containsString("may already have been applied")));
         assertEquals(2, sleeper.waits.size());
+    }
+
+    @Test
+    public void redirectIsNotFollowedAndNamesItsTarget() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            server.enqueue(new MockResponse().setResponseCode(307).setHeader("Location", elsewhere.url("/api/things")));
+            Request withKey = post().newBuilder().header("X-Api-Key", "k3y-s3cret").build();
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> core().execute("create thing", withKey, false));
+            assertEquals("Planka create thing (HTTP 307): the server redirects to '" + elsewhere.url("/api/things")
+                    + "'; set the connection URL to the address that answers directly (redirects are not followed, so that"
+                    + " credentials go nowhere else)", e.getMessage());
+            assertEquals(1, server.getRequestCount());
+            assertEquals(0, elsewhere.getRequestCount());
+        }
+    }
+
+    @Test
+    public void relativeRedirectIsNamedAbsoluteAndNotRetried() {
+        server.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "/planka/api/things"));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> core().execute("list things", get(), true));
+        assertThat(e.getMessage(), containsString("redirects to '" + server.url("/planka/api/things") + "'"));
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    public void answerThatDripsSlowerThanTheCallDeadlineIsCut() {
+        // 200 ms per byte never trips the 500 ms read timeout, but 50 bytes take 10 s: the deadline is 0.5 + 2 × 0.5 s.
+        HttpCore core = new HttpCore(Vendor.PLANKA, http, options.withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500)));
+        server.enqueue(new MockResponse().setBody("x".repeat(50)).throttleBody(1, 200, TimeUnit.MILLISECONDS));
+        long start = System.nanoTime();
+        ConnectionException e = assertThrows(ConnectionException.class, () -> core.execute("create thing", post(), false));
+        assertThat(e.getMessage(), containsString("timed out after 1 attempt"));
+        assertTrue("gave up at the deadline", System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    }
+
+    @Test
+    public void answerLargerThanTheCapIsRefusedNamingTheCap() {
+        server.enqueue(new MockResponse().setBody("x".repeat(HttpCore.MAX_BODY_BYTES + 1)));
+        MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> core().execute("list things", get(), true));
+        assertEquals("Planka list things (HTTP 200): the answer is larger than 4 MiB and was not read", e.getMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    /** Without a Content-Length the cap is found while reading: never more than the cap and one byte in memory. */
+    @Test
+    public void chunkedAnswerLargerThanTheCapIsRefusedToo() {
+        server.enqueue(new MockResponse().setChunkedBody("x".repeat(HttpCore.MAX_BODY_BYTES + 1), 64 * 1024));
+        MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> core().execute("list things", get(), true));
+        assertEquals("Planka list things (HTTP 200): the answer is larger than 4 MiB and was not read", e.getMessage());
+    }
+
+    @Test
+    public void answerOfExactlyTheCapIsReadAndATruncatingReadKeepsTheBeginning() {
+        server.enqueue(new MockResponse().setBody("y".repeat(HttpCore.MAX_BODY_BYTES)));
+        server.enqueue(new MockResponse().setBody("z".repeat(HttpCore.MAX_BODY_BYTES + 10)));
+        HttpResult whole = core().execute("list things", get(), true);
+        assertEquals(HttpCore.MAX_BODY_BYTES, whole.body().length());
+        assertEquals(false, whole.truncated());
+        HttpResult cut = core().executeTruncating("read log", get(), true);
+        assertEquals("z".repeat(HttpCore.MAX_BODY_BYTES), cut.body());
+        assertTrue(cut.truncated());
+    }
+
+    @Test
+    public void byteOrderMarkIsDroppedAndTheDeclaredCharsetIsUsed() {
+        server.enqueue(new MockResponse().setBody(new okio.Buffer().write(okio.ByteString.decodeHex("efbbbf")).writeUtf8("{\"a\":1}")));
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/plain; charset=ISO-8859-1")
+                .setBody(new okio.Buffer().write(new byte[] {(byte) 0xe9})));
+        assertEquals("{\"a\":1}", core().execute("list things", get(), true).body());
+        assertEquals("\u00e9", core().execute("list things", get(), true).body());
+    }
+
+    /**
+     * JDK 17 says "Connect timed out", older ones "connect timed out": whether a write is retried must not depend on
+     * the wording, only on whether it had started going out.
+     */
+    @Test
+    public void connectTimeoutIsRetriedForAPostWhateverItsMessage() throws Exception {
+        AtomicInteger connects = new AtomicInteger();
+        SocketFactory timesOutOnce = new SocketFactory() {
+            @Override
+            public Socket createSocket() {
+                return new Socket() {
+                    @Override
+                    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+                        if (connects.incrementAndGet() == 1) {
+                            throw new SocketTimeoutException("Connect timed out");
+                        }
+                        super.connect(endpoint, timeout);
+                    }
+                };
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        OkHttpClient flaky = http.newBuilder().socketFactory(timesOutOnce).build();
+        server.enqueue(new MockResponse().setBody("made"));
+        assertEquals("made", new HttpCore(Vendor.PLANKA, flaky, options).execute("create thing", post(), false).body());
+        assertEquals(1, server.getRequestCount());
+        assertEquals(2, connects.get());
+        assertEquals(1, sleeper.waits.size());
     }
 
     @Test

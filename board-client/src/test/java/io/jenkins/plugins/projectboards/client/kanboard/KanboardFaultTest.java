@@ -122,6 +122,34 @@ public class KanboardFaultTest extends KanboardTestSupport {
         assertNoSecret(e);
     }
 
+    /** A project made after the list was cached is found: the list is read again once, then cached anew. */
+    @Test
+    public void projectMadeAfterTheFirstLookupIsFoundByReadingTheListAgain() throws Exception {
+        projects();
+        result("[{\"id\":4,\"name\":\"Smoke 1795504637\",\"identifier\":\"SMOKE\"},{\"id\":9,\"name\":\"Fresh\",\"identifier\":\"\"}]");
+        KanboardClient client = appClient();
+        assertEquals(new BoardRef("4", "Smoke 1795504637"), client.resolveBoard("SMOKE"));
+        assertEquals(new BoardRef("9", "Fresh"), client.resolveBoard("Fresh"));
+        assertEquals(new BoardRef("9", "Fresh"), client.resolveBoard("Fresh"));
+        expectCall("getAllProjects", null);
+        expectCall("getAllProjects", null);
+        assertEquals(2, server.getRequestCount());
+    }
+
+    /** Reading the list again happens once per lookup: a name still unknown fails with the list as it is now. */
+    @Test
+    public void nameStillUnknownAfterReadingAgainListsTheBoardsAsTheyAreNow() throws Exception {
+        projects();
+        result("[{\"id\":5,\"name\":\"Operations\",\"identifier\":\"\"}]");
+        KanboardClient client = appClient();
+        assertEquals("4", client.resolveBoard("SMOKE").id());
+        UnknownNameException e = assertThrows(UnknownNameException.class, () -> client.resolveBoard("Typo"));
+        assertEquals("Kanboard resolve project: unknown board 'Typo'; valid boards: Operations", e.getMessage());
+        expectCall("getAllProjects", null);
+        expectCall("getAllProjects", null);
+        assertEquals(2, server.getRequestCount());
+    }
+
     @Test
     public void unknownColumnListsTheColumns() {
         answer("10-getColumns");

@@ -18,12 +18,15 @@ import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
+import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import io.jenkins.plugins.projectboards.client.http.Json;
+import io.jenkins.plugins.projectboards.client.testing.Fixture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.Test;
@@ -51,6 +54,34 @@ public class KechainClientTest extends KechainTestSupport {
         ValidationException two = assertThrows(ValidationException.class, () -> client().resolveBoard("Twice"));
         assertEquals("board", two.field());
         assertThat(two.getMessage(), containsString("several objects match active scope named 'Twice'"));
+    }
+
+    @Test
+    public void executionUrlIsKeptOnTheInstanceAndDroppedOtherwise() throws Exception {
+        server.enqueue(execution("RUNNING"));
+        String recorded = Fixture.resource("fixtures/kechain/execution-loading.json");
+        String recordedUrl = "https://pim3-test.ke-chain.com/api/v3/service_executions/" + EXECUTION + "?format=json";
+        json(200, recorded.replace(recordedUrl, "javascript:fetch('/credentials')"));
+        json(200, recorded); // the recording's own host is not this connection's
+        KechainServices services = client().services();
+        assertEquals(executionUrl(), services.execution(EXECUTION).url());
+        assertEquals(null, services.execution(EXECUTION).url());
+        assertEquals(null, services.execution(EXECUTION).url());
+        for (int i = 0; i < 3; i++) {
+            expect("GET", "/kc/api/service_executions/" + EXECUTION + ".json");
+        }
+    }
+
+    @Test
+    public void logLargerThanTheCapIsCutWithANote() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/plain").setBody("a".repeat(HttpCore.MAX_BODY_BYTES + 5)));
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/plain").setBody("short log\n"));
+        KechainServices services = client().services();
+        assertEquals("a".repeat(HttpCore.MAX_BODY_BYTES)
+                + "\n… (the log is longer than 4 MiB and was cut here; KE-chain has all of it)\n", services.log(EXECUTION));
+        assertEquals("short log\n", services.log(EXECUTION));
+        expect("GET", "/kc/api/service_executions/" + EXECUTION + "/log");
+        expect("GET", "/kc/api/service_executions/" + EXECUTION + "/log");
     }
 
     @Test
@@ -186,6 +217,45 @@ public class KechainClientTest extends KechainTestSupport {
         assertEquals(3, transport.list("api/services.json", Map.of("scope", SCOPE)).size());
         expect("GET", "/kc/api/services.json?scope=" + SCOPE + "&limit=100");
         expect("GET", "/kc/api/services.json?scope=" + SCOPE + "&limit=100&offset=100");
+    }
+
+    private KechainTransport transport() {
+        return new KechainTransport(new io.jenkins.plugins.projectboards.client.http.HttpCore(
+                io.jenkins.plugins.projectboards.client.Vendor.KECHAIN, http, options), okhttp3.HttpUrl.get(baseUrl() + "/kc/"),
+                KechainCredentials.token(TOKEN));
+    }
+
+    /** A next link elsewhere would take the token with it: it is refused, not requested. */
+    @Test
+    public void nextLinkToAnotherServerIsNotFollowed() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            json(200, "{\"next\":\"" + elsewhere.url("/kc/api/services.json?offset=100") + "\",\"results\":[{\"id\":\"a\"}]}");
+            MalformedResponseException e = assertThrows(MalformedResponseException.class,
+                    () -> transport().list("api/services.json", Map.of("scope", SCOPE)));
+            assertEquals("KE-chain GET api/services.json (HTTP 200): the next page is not on this KE-chain instance ('http://"
+                    + elsewhere.getHostName() + ":" + elsewhere.getPort() + "'); it was not requested, so that the credentials go"
+                    + " nowhere else", e.getMessage());
+            expect("GET", "/kc/api/services.json?scope=" + SCOPE + "&limit=100");
+            assertEquals(1, server.getRequestCount());
+            assertEquals(0, elsewhere.getRequestCount());
+        }
+    }
+
+    @Test
+    public void listingThatNeverEndsStopsAfterAHundredPages() throws Exception {
+        String endless = "{\"next\":\"" + baseUrl() + "/kc/api/services.json?limit=100&offset=100\",\"results\":[{\"id\":\"a\"}]}";
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse().setHeader("Content-Type", "application/json").setBody(endless);
+            }
+        });
+        io.jenkins.plugins.projectboards.client.ApiException e = assertThrows(io.jenkins.plugins.projectboards.client.ApiException.class,
+                () -> transport().list("api/services.json", Map.of()));
+        assertEquals("KE-chain GET api/services.json: the listing has more than 100 pages of 100 and was stopped there;"
+                + " name the object by id", e.getMessage());
+        assertEquals(100, server.getRequestCount());
     }
 
     @Test

@@ -42,7 +42,6 @@ public class KechainServiceRunTest extends KechainTestSupport {
     private static final String STATUS = "/api/service_executions/" + EXECUTION + ".json";
     private static final String LOG = "/api/service_executions/" + EXECUTION + "/log";
     private static final String TERMINATE = "/api/service_executions/" + EXECUTION + "/terminate?format=json";
-    private static final String URL = "https://pim3-test.ke-chain.com/api/v3/service_executions/" + EXECUTION + "?format=json";
 
     private final TestTime time = new TestTime(NOW);
     /** The pauses the test made between looks, as a timer would. */
@@ -73,8 +72,7 @@ public class KechainServiceRunTest extends KechainTestSupport {
     }
 
     private void started(int status, String executionStatus) {
-        server.enqueue(Fixture.json(status, Fixture.resource("fixtures/kechain/execution-loading.json")
-                .replace("\"LOADING\"", "\"" + executionStatus + "\"")));
+        server.enqueue(execution(status, executionStatus));
     }
 
     private void log(String text) {
@@ -110,7 +108,7 @@ public class KechainServiceRunTest extends KechainTestSupport {
         log(">>> starting\ndone\n");
         Events events = new Events();
         KechainServiceRun.Result result = startAndWait(KechainServiceRun.IfRunning.ATTACH, IN_AN_HOUR, events);
-        assertEquals(new KechainServiceRun.Result(EXECUTION, "COMPLETED", URL, ">>> starting\ndone\n", false, false), result);
+        assertEquals(new KechainServiceRun.Result(EXECUTION, "COMPLETED", executionUrl(), ">>> starting\ndone\n", false, false), result);
         assertTrue(result.succeeded());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)), pauses);
         assertEquals(List.of("started:" + EXECUTION + ":false", "LOADING", "RUNNING", "COMPLETED"), events.seen);
@@ -126,7 +124,7 @@ public class KechainServiceRunTest extends KechainTestSupport {
         started(202, "COMPLETED");
         log("done");
         KechainServiceRun.Progress progress = run().start(SERVICE, KechainServiceRun.IfRunning.ATTACH, IN_AN_HOUR, new Events());
-        assertEquals(new KechainServiceRun.Result(EXECUTION, "COMPLETED", URL, "done", false, false), progress.result());
+        assertEquals(new KechainServiceRun.Result(EXECUTION, "COMPLETED", executionUrl(), "done", false, false), progress.result());
         assertNull(progress.pause());
         expect("GET", EXECUTE);
         expect("GET", LOG);
@@ -191,7 +189,7 @@ public class KechainServiceRunTest extends KechainTestSupport {
         log("partial");
         Events events = new Events();
         KechainServiceRun.Result result = startAndWait(KechainServiceRun.IfRunning.ATTACH, NOW.plus(Duration.ofSeconds(5)), events);
-        assertEquals(new KechainServiceRun.Result(EXECUTION, "TERMINATING", URL, "partial", false, true), result);
+        assertEquals(new KechainServiceRun.Result(EXECUTION, "TERMINATING", executionUrl(), "partial", false, true), result);
         // The next pause (4 s) would pass the deadline: terminate instead of waiting.
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), pauses);
         assertEquals(List.of("started:" + EXECUTION + ":false", "LOADING", "RUNNING", "TERMINATING"), events.seen);
@@ -211,7 +209,7 @@ public class KechainServiceRunTest extends KechainTestSupport {
         Events events = new Events();
         KechainServiceRun run = run();
         KechainServiceRun.Result result = untilOver(run, KechainServiceRun.Progress.following(EXECUTION, false, IN_AN_HOUR), events);
-        assertEquals(new KechainServiceRun.Result(EXECUTION, "COMPLETED", URL, "ok", false, false), result);
+        assertEquals(new KechainServiceRun.Result(EXECUTION, "COMPLETED", executionUrl(), "ok", false, false), result);
         // Looked at at once, then after the first pause; the status is reported even though it did not change.
         assertEquals(List.of(Duration.ZERO, Duration.ofSeconds(1)), pauses);
         assertEquals(List.of("RUNNING", "COMPLETED"), events.seen);
@@ -229,7 +227,7 @@ public class KechainServiceRunTest extends KechainTestSupport {
         log("");
         KechainServiceRun.Result result = untilOver(run(),
                 KechainServiceRun.Progress.following(EXECUTION, true, NOW.minus(Duration.ofMinutes(1))), new Events());
-        assertEquals(new KechainServiceRun.Result(EXECUTION, "TERMINATED", URL, "", true, true), result);
+        assertEquals(new KechainServiceRun.Result(EXECUTION, "TERMINATED", executionUrl(), "", true, true), result);
         expect("GET", STATUS);
         expect("GET", TERMINATE);
         expect("GET", STATUS);
@@ -239,7 +237,7 @@ public class KechainServiceRunTest extends KechainTestSupport {
     @Test
     public void aRunThatIsOverIsNotPolled() {
         KechainServiceRun.Progress over = new KechainServiceRun.Progress(EXECUTION, false, "COMPLETED", IN_AN_HOUR, null,
-                new KechainServiceRun.Result(EXECUTION, "COMPLETED", URL, "", false, false));
+                new KechainServiceRun.Result(EXECUTION, "COMPLETED", executionUrl(), "", false, false));
         assertThrows(IllegalArgumentException.class, () -> run().poll(over, new Events()));
         assertEquals(0, server.getRequestCount());
     }
@@ -295,7 +293,7 @@ public class KechainServiceRunTest extends KechainTestSupport {
         started(202);
         Events events = new Events();
         KechainServiceRun.Result result = run().startWithoutWaiting(SERVICE, KechainServiceRun.IfRunning.ATTACH, events);
-        assertEquals(new KechainServiceRun.Result(EXECUTION, "LOADING", URL, null, false, false), result);
+        assertEquals(new KechainServiceRun.Result(EXECUTION, "LOADING", executionUrl(), null, false, false), result);
         assertEquals(List.of("started:" + EXECUTION + ":false"), events.seen);
         assertEquals(List.of(), time.waits);
         expect("GET", EXECUTE);

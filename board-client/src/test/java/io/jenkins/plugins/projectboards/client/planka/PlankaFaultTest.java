@@ -6,21 +6,25 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.projectboards.client.ApiException;
 import io.jenkins.plugins.projectboards.client.AuthenticationException;
 import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.BoardRef;
+import io.jenkins.plugins.projectboards.client.ConfigurationException;
 import io.jenkins.plugins.projectboards.client.ConnectionException;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UnknownNameException;
 import io.jenkins.plugins.projectboards.client.ValidationException;
+import io.jenkins.plugins.projectboards.client.testing.Fixture;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.Test;
@@ -43,6 +47,40 @@ public class PlankaFaultTest extends PlankaTestSupport {
                 e.getMessage());
         assertEquals(1, server.getRequestCount());
         assertNoSecret(e);
+    }
+
+    /**
+     * While one step logs in on a slow server, another step waiting for that login can be aborted: the wait is not a
+     * monitor that only the slow answer releases.
+     */
+    @Test
+    public void waitForAnotherStepsLoginEndsWhenInterrupted() throws Exception {
+        server.enqueue(Fixture.load("planka/03-login-admin.txt").response().setHeadersDelay(1500, TimeUnit.MILLISECONDS));
+        answer("04-users-me-bearer");
+        PlankaClient client = passwordClient();
+        Thread first = new Thread(client::whoAmI);
+        first.start();
+        take(); // the first step's login is on its way
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread second = new Thread(() -> {
+            try {
+                client.comments().list(CARD);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        second.start();
+        for (int i = 0; i < 100 && second.getState() == Thread.State.RUNNABLE; i++) {
+            Thread.sleep(10);
+        }
+        long interrupted = System.nanoTime();
+        second.interrupt();
+        second.join(5000);
+        assertTrue("the wait ended at once", System.nanoTime() - interrupted < TimeUnit.MILLISECONDS.toNanos(1000));
+        assertEquals("Planka GET /api/cards/{id}/comments: interrupted while waiting for another request to sign in",
+                failure.get().getMessage());
+        assertEquals(ConnectionException.class, failure.get().getClass());
+        first.join(5000);
     }
 
     @Test
@@ -87,6 +125,71 @@ public class PlankaFaultTest extends PlankaTestSupport {
         answer("06-error-bad-bearer");
         assertThrows(AuthenticationException.class, () -> passwordClient().whoAmI());
         assertEquals(4, server.getRequestCount());
+    }
+
+    /** The API key must not follow a redirect to another host: the redirect is a configuration error instead. */
+    @Test
+    public void redirectIsNotFollowedWithTheApiKey() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/api/users/me")));
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> client().whoAmI());
+            assertEquals("Planka GET /api/users/me (HTTP 302): the server redirects to '" + elsewhere.url("/api/users/me")
+                    + "'; set the connection URL to the address that answers directly (redirects are not followed, so that"
+                    + " credentials go nowhere else)", e.getMessage());
+            expect("GET", "/api/users/me", null);
+            assertEquals(1, server.getRequestCount());
+            assertEquals(0, elsewhere.getRequestCount());
+            assertNoSecret(e);
+        }
+    }
+
+    /** A 307/308 would make OkHttp re-post the login body, password included, to the redirect target. */
+    @Test
+    public void redirectedLoginIsNotRepostedElsewhere() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            server.enqueue(new MockResponse().setResponseCode(308).setHeader("Location", elsewhere.url("/api/access-tokens")));
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> passwordClient().whoAmI());
+            assertThat(e.getMessage(), containsString("Planka POST /api/access-tokens (HTTP 308): the server redirects to '"
+                    + elsewhere.url("/api/access-tokens") + "'"));
+            assertEquals("/api/access-tokens", take().getPath());
+            assertEquals(1, server.getRequestCount());
+            assertEquals(0, elsewhere.getRequestCount());
+            assertNoSecret(e);
+        }
+    }
+
+    /** A board made after the list was cached is found: list, miss, list again, hit. */
+    @Test
+    public void boardMadeAfterTheFirstLookupIsFoundByReadingTheListAgain() throws Exception {
+        projects();
+        json(200, "{\"items\":[{\"id\":\"2\",\"name\":\"Ops\"}],\"included\":{\"boards\":["
+                + "{\"id\":\"88\",\"name\":\"Fresh\",\"projectId\":\"2\"}]}}");
+        PlankaClient client = client();
+        assertEquals(new BoardRef("77", "Ops/Releases"), client.resolveBoard("Releases"));
+        assertEquals(new BoardRef("88", "Ops/Fresh"), client.resolveBoard("Fresh"));
+        assertEquals(new BoardRef("88", "Ops/Fresh"), client.resolveBoard("Ops/Fresh"));
+        expect("GET", "/api/projects", null);
+        expect("GET", "/api/projects", null);
+        assertEquals(2, server.getRequestCount());
+    }
+
+    /** A board the server says is gone (404) drops the cached list: the next lookup does not hand out its id again. */
+    @Test
+    public void boardGoneOnTheServerIsDroppedFromTheCache() throws Exception {
+        projects();
+        json(404, "{\"code\":\"E_NOT_FOUND\",\"message\":\"Board not found\"}");
+        json(200, "{\"items\":[{\"id\":\"2\",\"name\":\"Ops\"}],\"included\":{\"boards\":[]}}");
+        PlankaClient client = client();
+        BoardRef releases = client.resolveBoard("Releases");
+        assertThrows(NotFoundException.class, () -> client.columns(releases));
+        UnknownNameException e = assertThrows(UnknownNameException.class, () -> client.resolveBoard("Releases"));
+        assertEquals("Planka resolve board: unknown board 'Releases'; valid boards: (none)", e.getMessage());
+        expect("GET", "/api/projects", null);
+        expect("GET", "/api/boards/77", null);
+        expect("GET", "/api/projects", null);
+        assertEquals(3, server.getRequestCount());
     }
 
     @Test

@@ -63,13 +63,15 @@ public class PlankaOperationsTest extends PlankaTestSupport {
         assertEquals(List.of("GET /api/projects", "GET /api/boards/" + BOARD, "GET /api/users"), requests());
     }
 
+    /** The board's labels were cached with its lists; an unknown label reads the board again once before failing. */
     @Test
     public void unknownLabelFailsBeforeAnyWrite() throws Exception {
         projects();
         answer("39-boards-show");
+        answer("39-boards-show");
         assertThrows(UnknownNameException.class, () -> operations().createTask(new CreateTaskRequest(null, null, "Deploy", null,
                 List.of("nope"), null, null, null, false)));
-        assertEquals(List.of("GET /api/projects", "GET /api/boards/" + BOARD), requests());
+        assertEquals(List.of("GET /api/projects", "GET /api/boards/" + BOARD, "GET /api/boards/" + BOARD), requests());
     }
 
     @Test

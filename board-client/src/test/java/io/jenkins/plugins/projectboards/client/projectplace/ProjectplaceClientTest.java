@@ -59,6 +59,36 @@ public class ProjectplaceClientTest extends ProjectplaceTestSupport {
     }
 
     @Test
+    public void pagingStopsAfterAHundredFullPages() {
+        StringBuilder full = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) {
+            full.append(i == 0 ? "" : ",").append("{\"id\":").append(1000 + i).append(",\"name\":\"W").append(i).append("\"}");
+        }
+        String page = full.append("]").toString();
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+                return Fixture.json(200, request.getPath().startsWith("/oauth2")
+                        ? "{\"access_token\":\"t1\",\"expires\":2592000}" : page);
+            }
+        });
+        io.jenkins.plugins.projectboards.client.ApiException e = assertThrows(io.jenkins.plugins.projectboards.client.ApiException.class,
+                () -> client().boards().workspaces());
+        assertEquals("Projectplace POST /2/account/projects: the listing has more than 100 pages of 100 and was stopped"
+                + " there; name the object by id", e.getMessage());
+        assertEquals(1 + 100, server.getRequestCount());
+    }
+
+    @Test
+    public void pageThatIsNotAnArrayIsMalformed() {
+        token("t1", 2592000);
+        json(200, "{\"error\":\"none\"}");
+        assertEquals("Projectplace POST /2/account/projects (HTTP 200): expected a JSON array of results",
+                assertThrows(io.jenkins.plugins.projectboards.client.MalformedResponseException.class,
+                        () -> client().boards().workspaces()).getMessage());
+    }
+
+    @Test
     public void boardNamesNeedTheirWorkspace() {
         ValidationException e = assertThrows(ValidationException.class, () -> client().resolveBoard("Test Board Hooks"));
         assertEquals("board", e.field());
@@ -191,6 +221,25 @@ public class ProjectplaceClientTest extends ProjectplaceTestSupport {
         assertEquals(new BoardEvent(Vendor.PROJECTPLACE, BoardEvent.CARD_MOVED, "card_status_change", "1358069", "Test Board Hooks",
                 "18776663", "TITLE OF CARD", "https://service.projectplace.com/#direct/card/18776663", null, "1", null),
                 webhooks.parse(delivery));
+    }
+
+    /** A direct_url that is a script or points off the web application shows as the card's usual link instead. */
+    @Test
+    public void hostileDirectUrlIsReplacedByTheCardsUsualLink() throws Exception {
+        String card = Fixture.resource("fixtures/projectplace/card.json");
+        String usual = "https://service.projectplace.com/#direct/card/18776663";
+        token("t1", 2592000);
+        server.enqueue(Fixture.json(200, card.replace(usual, "javascript:alert(document.domain)")));
+        body("board.json");
+        server.enqueue(Fixture.json(200, card.replace(usual, "https://service.projectplace.com.evil.test/#direct/card/18776663")));
+        ProjectplaceClient client = client();
+        assertEquals(usual, client.findCard(CardRef.id("18776663"), null).orElseThrow().url());
+        assertEquals(usual, client.findCard(CardRef.id("18776663"), null).orElseThrow().url());
+        expectTokenRequest();
+        expect("t1", "GET", "/1/cards/18776663", null);
+        expect("t1", "GET", "/1/boards/1358069", null);
+        expect("t1", "GET", "/1/cards/18776663", null);
+        assertEquals(4, server.getRequestCount());
     }
 
     @Test
