@@ -22,9 +22,22 @@ public final class Links {
      *     two: servers behind a proxy often state either wrongly); otherwise {@code null}
      */
     public static String safe(String candidate, String connectionUrl) {
-        HttpUrl link = candidate == null ? null : HttpUrl.parse(candidate.strip());
-        HttpUrl connection = connectionUrl == null ? null : HttpUrl.parse(connectionUrl.strip());
-        // OkHttp parses only http(s) and keeps hosts in one canonical form (lower case, IDN as punycode).
+        HttpUrl link = parse(candidate);
+        HttpUrl connection = parse(connectionUrl);
         return link != null && connection != null && link.host().equals(connection.host()) ? link.toString() : null;
+    }
+
+    /**
+     * {@code candidate} in canonical form when it is an absolute {@code http}/{@code https} URL, else {@code null}:
+     * the last check before Jenkins writes a link whose connection is no longer known (a card kept with an old build).
+     */
+    public static String web(String candidate) {
+        HttpUrl link = parse(candidate);
+        return link == null ? null : link.toString();
+    }
+
+    private static HttpUrl parse(String url) {
+        // OkHttp parses only http(s) and keeps hosts in one canonical form (lower case, IDN as punycode).
+        return url == null ? null : HttpUrl.parse(url.strip());
     }
 }

@@ -29,4 +29,13 @@ public class LinksTest {
         assertNull(Links.safe(null, CONNECTION));
         assertNull(Links.safe("https://board.example/cards/7", "not a url"));
     }
+
+    @Test
+    public void aLinkWithoutAKnownConnectionMustStillBeHttpOrHttps() {
+        assertEquals("https://anywhere.example/cards/7", Links.web(" https://Anywhere.example/cards/7"));
+        assertNull(Links.web("javascript:alert(document.domain)"));
+        assertNull(Links.web("data:text/html,<script>alert(1)</script>"));
+        assertNull(Links.web("/cards/7"));
+        assertNull(Links.web(null));
+    }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.projectboards.steps;
 
 import hudson.model.TaskListener;
+import io.jenkins.plugins.projectboards.client.Links;
 import java.io.IOException;
 import java.io.PrintStream;
 
@@ -33,15 +34,19 @@ public final class StepConsole {
         }
     }
 
-    /** {@code before}, then {@code linkText} linked to {@code url} (plain text when there is no URL), then {@code after}. */
+    /**
+     * {@code before}, then {@code linkText} linked to {@code url} (plain text when there is no URL or it is not an
+     * http(s) one: the console would run a {@code javascript:} link in Jenkins' origin), then {@code after}.
+     */
     public void linkLine(String before, String url, String linkText, String after) {
         PrintStream out = listener.getLogger();
         out.print(PREFIX + before);
-        if (url == null || url.isBlank()) {
+        String link = Links.web(url);
+        if (link == null) {
             out.print(linkText);
         } else {
             try {
-                listener.hyperlink(url, linkText);
+                listener.hyperlink(link, linkText);
             } catch (IOException e) {
                 out.print(linkText);
             }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.projectboards.tracking;
 
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.Links;
 import java.io.Serializable;
 
 /** One card a build touched, and what it did to it; kept with the build. */
@@ -56,8 +57,9 @@ public final class LinkedCard implements Serializable {
         return title;
     }
 
+    /** The card's link, or {@code null}: only http(s) links are shown, whatever a build from an older version kept. */
     public String getUrl() {
-        return url;
+        return Links.web(url);
     }
 
     public What getWhat() {

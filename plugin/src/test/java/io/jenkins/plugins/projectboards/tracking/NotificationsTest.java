@@ -1,6 +1,7 @@
 package io.jenkins.plugins.projectboards.tracking;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -95,6 +96,20 @@ public class NotificationsTest {
         String page = j.createWebClient().getPage(run, "board-cards").getWebResponse().getContentAsString();
         assertTrue(page, page.contains("href=\"" + url + "/cards/1\""));
         assertTrue(page, page.contains("<td>MOVED</td><td>from 'Todo' to 'Doing'</td>"));
+    }
+
+    @Test
+    public void aLinkThatIsNotHttpIsShownAsTextOnTheBuildsPages() throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition("echo 'nothing'", true));
+        WorkflowRun run = j.buildAndAssertSuccess(p);
+        LinkedCardsAction.record(run, new LinkedCard("planka", "Planka", "7", "Hostile", "javascript:alert(document.domain)",
+                LinkedCard.What.COMMENTED, "from a server"));
+        for (String page : List.of(j.createWebClient().getPage(run, "board-cards").getWebResponse().getContentAsString(),
+                j.createWebClient().getPage(run).getWebResponse().getContentAsString())) {
+            assertTrue(page, page.contains("Hostile"));
+            assertFalse(page, page.contains("javascript:alert"));
+        }
     }
 
     @Test
