@@ -119,7 +119,12 @@ public final class ProjectplaceWebhooks {
     }
 
     public boolean verify(WebhookDelivery delivery, String secret) {
-        return Secrets.constantTimeEquals(secret, delivery.queryParameter("token"));
+        return Secrets.constantTimeEquals(secret, presentedToken(delivery));
+    }
+
+    /** The {@code token} query parameter, the delivery's only proof of origin (read before its body), or null. */
+    public static String presentedToken(WebhookDelivery delivery) {
+        return delivery.queryParameter("token");
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * Which board events start a job's builds. Every part is optional; an empty part matches everything, except that
  * {@link BoardEvent#OTHER} events (labels, lists, …) match only when asked for by name.
  *
- * @param boards board names or ids, compared ignoring case
+ * @param boards boards as steps name them, ignoring case: the id, the full name ({@code Project/Board} for Planka,
+ *     whose deliveries carry the project) or, for an entry without {@code /}, the board's own name
  * @param events normalised types ({@code card.moved}) or the vendor's own names ({@code cardUpdate}), ignoring case
  * @param toColumn the column a card must have moved to (or been created in), ignoring case
  */
@@ -28,14 +29,24 @@ public record EventFilter(Set<String> boards, Set<String> events, String toColum
     }
 
     public boolean matches(BoardEvent event) {
-        if (!boards.isEmpty() && !boards.contains(lower(event.boardName())) && !boards.contains(lower(event.boardId()))) {
+        if (!boards.isEmpty() && !names(boards, event.boardName(), event.boardId(), bareName(event.boardName()))) {
             return false;
         }
-        if (events.isEmpty() ? BoardEvent.OTHER.equals(event.type())
-                : !events.contains(lower(event.type())) && !events.contains(lower(event.vendorEvent()))) {
+        if (events.isEmpty() ? BoardEvent.OTHER.equals(event.type()) : !names(events, event.type(), event.vendorEvent())) {
             return false;
         }
         return toColumn == null || toColumn.equalsIgnoreCase(event.toColumn());
+    }
+
+    /** Whether {@code set} holds one of the values (ignoring case; an immutable set refuses to look for null). */
+    private static boolean names(Set<String> set, String... values) {
+        return Arrays.stream(values).filter(value -> value != null).anyMatch(value -> set.contains(lower(value)));
+    }
+
+    /** {@code Board} of {@code Project/Board}; null for a name without a project. */
+    private static String bareName(String name) {
+        int slash = name == null ? -1 : name.lastIndexOf('/');
+        return slash < 0 ? null : name.substring(slash + 1);
     }
 
     private static Set<String> split(String list) {
