@@ -1,7 +1,11 @@
 package io.jenkins.plugins.projectboards.client.webhook;
 
+import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
+import io.jenkins.plugins.projectboards.client.BoardException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,7 +29,7 @@ public record EventFilter(Set<String> boards, Set<String> events, String toColum
 
     /** A filter from the comma- or newline-separated lists a form or a Pipeline script gives. */
     public static EventFilter of(String boards, String events, String toColumn) {
-        return new EventFilter(split(boards), split(events), toColumn);
+        return new EventFilter(Set.copyOf(entries(boards)), Set.copyOf(entries(events)), toColumn);
     }
 
     public boolean matches(BoardEvent event) {
@@ -36,6 +40,23 @@ public record EventFilter(Set<String> boards, Set<String> events, String toColum
             return false;
         }
         return toColumn == null || toColumn.equalsIgnoreCase(event.toColumn());
+    }
+
+    /**
+     * Why entries of a {@code boards} filter would never match (or match more than meant), as the steps resolve
+     * boards through {@code client}: one line per such entry, naming it and the vendor's answer; empty when all
+     * resolve. Network calls, through the client's name cache.
+     */
+    public static List<String> unmatchableBoards(BoardClient client, String boards) {
+        List<String> problems = new ArrayList<>();
+        for (String board : entries(boards)) {
+            try {
+                client.resolveBoard(board);
+            } catch (BoardException e) {
+                problems.add("'" + board + "': " + e.getMessage());
+            }
+        }
+        return problems;
     }
 
     /** Whether {@code set} holds one of the values (ignoring case; an immutable set refuses to look for null). */
@@ -49,8 +70,8 @@ public record EventFilter(Set<String> boards, Set<String> events, String toColum
         return slash < 0 ? null : name.substring(slash + 1);
     }
 
-    private static Set<String> split(String list) {
-        return list == null ? Set.of() : Arrays.stream(list.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    private static List<String> entries(String list) {
+        return list == null ? List.of() : Arrays.stream(list.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static Set<String> normalised(Set<String> values) {

@@ -134,6 +134,23 @@ public class WebhookIntakeTest {
     }
 
     @Test
+    public void filterEntriesTheBoardsDoNotKnowAreReported() {
+        BoardClient boards = (BoardClient) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {BoardClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("resolveBoard") && "Shop/Web".equals(args[0])) {
+                        return new io.jenkins.plugins.projectboards.client.BoardRef("500", "Shop/Web");
+                    }
+                    throw new io.jenkins.plugins.projectboards.client.UnknownNameException(Vendor.PLANKA, "resolve board", "board",
+                            String.valueOf(args[0]), List.of("Shop/Web"));
+                });
+        assertEquals(List.of(), EventFilter.unmatchableBoards(boards, " Shop/Web "));
+        List<String> problems = EventFilter.unmatchableBoards(boards, "Shop/Web, Web Shop\nShop/Web");
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0), problems.get(0).startsWith("'Web Shop': ") && problems.get(0).contains("Shop/Web"));
+        assertEquals(List.of(), EventFilter.unmatchableBoards(boards, null));
+    }
+
+    @Test
     public void filtersMatchBoardEventTypeAndTargetColumn() throws Exception {
         BoardEvent moved = accept(kanboard, kanboardDelivery("task.move.column", SECRET), SECRET);
         BoardEvent created = accept(kanboard, kanboardDelivery("task.create", SECRET), SECRET);
