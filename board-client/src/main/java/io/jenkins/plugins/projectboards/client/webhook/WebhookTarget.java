@@ -23,7 +23,7 @@ public final class WebhookTarget {
      * @param rootUrl Jenkins' own URL ({@code Jenkins.getRootUrl()}), with or without a trailing slash; may be null
      * @throws ValidationException (field {@code url}) when neither gives an http(s) URL
      */
-    public static String expected(Vendor vendor, String connection, String publicUrl, String rootUrl) {
+    private static String expected(Vendor vendor, String connection, String publicUrl, String rootUrl) {
         if (publicUrl != null && !publicUrl.isBlank()) {
             return httpUrl(vendor, publicUrl.strip(), "the connection's public webhook URL").toString();
         }
