@@ -164,6 +164,25 @@ public class WebhookEndpointTest {
     }
 
     @Test
+    public void aColumnLookupThatFailsKeepsTheIdAndStillBuilds() throws Exception {
+        BoardsTestSupport.configure(planka.connection(), kanboard());
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.addTrigger(new BoardEventTrigger("kb"));
+        p.setQuietPeriod(0);
+        CaptureEnvironmentBuilder env = new CaptureEnvironmentBuilder();
+        p.getBuildersList().add(env);
+        ObjectNode delivery = (ObjectNode) Json.MAPPER.readTree(Fixture.resource("fixtures/kanboard/webhook-task.move.column.json")).get("json");
+        // A project id Kanboard would never send: the column lookup fails (NumberFormatException) before any request.
+        ((ObjectNode) delivery.path("event_data").path("task")).put("project_id", "abc");
+        assertEquals(202, post("project-boards-webhook/kb?token=" + FakePlanka.WEBHOOK_SECRET, Map.of("Content-Type", "application/json"),
+                delivery.toString()));
+        j.assertBuildStatusSuccess(firstBuild(p));
+        assertEquals("card.moved", env.getEnvVars().get("BOARD_EVENT"));
+        assertEquals("the source column's id stays", "14", env.getEnvVars().get("BOARD_FROM_COLUMN"));
+        assertEquals("Work in progress", env.getEnvVars().get("BOARD_TO_COLUMN"));
+    }
+
+    @Test
     public void aMisconfiguredConnectionAnswers403NotAServerError() throws Exception {
         PlankaConnection broken = new PlankaConnection("planka", "not a url", "planka-key");
         broken.setWebhookCredentialsId("planka-webhook");
