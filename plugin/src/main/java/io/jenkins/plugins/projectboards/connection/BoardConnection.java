@@ -118,8 +118,9 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
     }
 
     /**
-     * Where boards reach this connection's webhook endpoint when that is not {@code <Jenkins URL>/project-boards-webhook/<name>}
-     * (Jenkins behind a reverse proxy); the only URL {@code subscribeWebhook} then registers. Set by an administrator.
+     * Where boards reach this connection's webhook endpoint when it is not {@code <Jenkins URL>/project-boards-webhook/
+     * <name>} (Jenkins behind a reverse proxy): the only URL {@code subscribeWebhook} then registers. Set by an
+     * administrator; optional.
      */
     public String getWebhookUrl() {
         return webhookUrl;

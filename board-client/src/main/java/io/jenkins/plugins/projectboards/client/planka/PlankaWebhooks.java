@@ -168,15 +168,22 @@ public final class PlankaWebhooks {
             default -> BoardEvent.OTHER;
         };
         JsonNode board = included.path("boards").path(0);
-        JsonNode project = first(included.path("projects"), Json.text(board, "projectId"));
         String cardId = card == null ? null : Json.text(card, "id");
         JsonNode user = body.path("user");
-        String boardName = Json.text(board, "name");
-        return new BoardEvent(Vendor.PLANKA, type, event, Json.text(board, "id"), project == null || boardName == null ? boardName
-                : new PlankaBoard(Json.text(board, "id"), boardName, Json.text(project, "id"), Json.text(project, "name")).qualifiedName(), cardId,
+        return new BoardEvent(Vendor.PLANKA, type, event, Json.text(board, "id"), boardName(board, included.path("projects")), cardId,
                 card == null ? null : Json.text(card, "name"), cardId == null ? null : baseUrl + "/cards/" + cardId,
                 moved ? listName(body.path("prevData").path("included"), previousListId) : null, toColumn,
                 user.hasNonNull("username") ? user.get("username").asText() : Json.text(user, "name"));
+    }
+
+    /** {@code Project/Board} when the delivery includes the board's project (it does), else the board's own name. */
+    private static String boardName(JsonNode board, JsonNode projects) {
+        String name = Json.text(board, "name");
+        String projectId = Json.text(board, "projectId");
+        JsonNode project = projectId == null ? null : first(projects, projectId);
+        String projectName = project == null ? null : Json.text(project, "name");
+        return name == null || projectName == null ? name
+                : new PlankaBoard(Json.text(board, "id"), name, Json.text(project, "id"), projectName).qualifiedName();
     }
 
     private static JsonNode first(JsonNode array, String id) {
