@@ -56,6 +56,7 @@ public class ConfigurationAsCodeTest {
         assertEquals("https://planka.example", planka.getUrl());
         assertEquals("planka-key", planka.getCredentialsId());
         assertEquals("planka-webhook", planka.getWebhookCredentialsId());
+        assertEquals("https://hooks.example/jenkins/project-boards-webhook/planka", planka.getWebhookUrl());
         assertEquals(BoardConnection.DEFAULT_CONNECT_TIMEOUT_SECONDS, planka.getConnectTimeoutSeconds());
         assertEquals(BoardConnection.DEFAULT_READ_TIMEOUT_SECONDS, planka.getReadTimeoutSeconds());
         assertNull(planka.getDefaultBoard());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import okhttp3.HttpUrl;
 
 /**
  * One inbound webhook request as the endpoint received it. Header names are matched ignoring case.
@@ -27,6 +28,21 @@ public record WebhookDelivery(Map<String, String> headers, Map<String, List<Stri
     public String queryParameter(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * The parameters of a raw query string ({@code token=a&x=b}, percent-encoded), read from the request line only:
+     * a servlet's parameter map would read a form-encoded body, before the delivery proved anything.
+     */
+    public static Map<String, List<String>> queryOf(String rawQuery) {
+        HttpUrl url = rawQuery == null ? null : HttpUrl.parse("http://query.invalid/?" + rawQuery);
+        Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+        if (url != null) {
+            for (String name : url.queryParameterNames()) {
+                query.put(name, url.queryParameterValues(name).stream().map(value -> value == null ? "" : value).toList());
+            }
+        }
+        return query;
     }
 
     /** No header or body in the string form: they may carry the webhook secret. */

@@ -69,6 +69,7 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
     private int readTimeoutSeconds = DEFAULT_READ_TIMEOUT_SECONDS;
     private String defaultBoard;
     private String webhookCredentialsId;
+    private String webhookUrl;
     private String referencePatterns;
 
     private transient volatile OkHttpClient http;
@@ -139,6 +140,20 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
     @DataBoundSetter
     public void setWebhookCredentialsId(String webhookCredentialsId) {
         this.webhookCredentialsId = Util.fixEmptyAndTrim(webhookCredentialsId);
+    }
+
+    /**
+     * Where boards reach this connection's webhook endpoint when it is not {@code <Jenkins URL>/project-boards-webhook/
+     * <name>} (Jenkins behind a reverse proxy): the only URL {@code subscribeWebhook} then registers. Set by an
+     * administrator; optional.
+     */
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    @DataBoundSetter
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = Util.fixEmptyAndTrim(webhookUrl);
     }
 
     /**

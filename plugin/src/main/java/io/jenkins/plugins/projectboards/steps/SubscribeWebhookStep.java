@@ -1,16 +1,21 @@
 package io.jenkins.plugins.projectboards.steps;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.Run;
 import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.client.Secrets;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
 import io.jenkins.plugins.projectboards.client.ops.SubscribeWebhookRequest;
 import io.jenkins.plugins.projectboards.client.ops.SubscribeWebhookResult;
+import io.jenkins.plugins.projectboards.client.webhook.WebhookTarget;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -18,12 +23,11 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code subscribeWebhook(board: …, events: […])}: registers this Jenkins (or {@code url}) with the vendor, with the
- * connection's webhook secret; an identical subscription is reused.
+ * {@code subscribeWebhook(board: …, events: […])}: registers this Jenkins' endpoint for the connection with the
+ * vendor, with the connection's webhook secret; an identical subscription is reused. The registration carries the
+ * secret, so it may go nowhere else ({@link WebhookTarget}), and the build must be allowed to use the secret.
  */
 public class SubscribeWebhookStep extends BoardStep {
-    /** The path under the Jenkins URL where board webhooks are delivered, one sub-path per connection. */
-    public static final String ENDPOINT = "project-boards-webhook";
 
     private String board;
     private List<String> events = new ArrayList<>();
@@ -50,7 +54,7 @@ public class SubscribeWebhookStep extends BoardStep {
         this.events = events == null ? new ArrayList<>() : new ArrayList<>(events);
     }
 
-    /** Where deliveries go; blank for this Jenkins' endpoint for the connection. */
+    /** Where deliveries go: blank, or this Jenkins' endpoint for the connection (nothing else is accepted). */
     public String getUrl() {
         return url;
     }
@@ -74,9 +78,10 @@ public class SubscribeWebhookStep extends BoardStep {
     @Override
     public StepExecution start(StepContext context) {
         return new BoardStepExecution(context, this, (connection, run, console) -> {
-            String target = url != null ? url : defaultUrl(connection);
+            String target = WebhookTarget.target(connection.vendor(), connection.getName(), url, connection.getWebhookUrl(),
+                    Jenkins.get().getRootUrl());
             SubscribeWebhookResult result = BoardActions.operations(connection, run)
-                    .subscribeWebhook(new SubscribeWebhookRequest(board, target, events, connection.webhookSecret(), isDryRun()));
+                    .subscribeWebhook(new SubscribeWebhookRequest(board, target, events, secretFor(connection, run), isDryRun()));
             WebhookSubscription subscription = result.subscription();
             String what = Messages.SubscribeWebhookStep_what(result.vendor().displayName(), subscription.url(),
                     subscription.events().isEmpty() ? Messages.SubscribeWebhookStep_defaultEvents() : String.join(", ", subscription.events()));
@@ -91,13 +96,28 @@ public class SubscribeWebhookStep extends BoardStep {
         });
     }
 
-    /** {@code <Jenkins URL>/project-boards-webhook/<connection>}; needs the Jenkins URL to be configured. */
-    static String defaultUrl(BoardConnection connection) {
-        String root = Jenkins.get().getRootUrl();
-        if (root == null) {
-            throw new ValidationException(connection.vendor(), "subscribeWebhook", 0, "url", Messages.SubscribeWebhookStep_noRootUrl());
+    /**
+     * The connection's webhook secret, as this build may use it: looked up in the build's context (folder
+     * credentials, the build's authentication), and required to be the global credential the endpoint checks, so
+     * that a job cannot register a secret of its own under the connection's credential id.
+     */
+    static String secretFor(BoardConnection connection, Run<?, ?> run) {
+        String id = connection.getWebhookCredentialsId();
+        if (id == null) {
+            throw new ValidationException(connection.vendor(), "subscribeWebhook", 0, "webhookCredentialsId",
+                    Messages.SubscribeWebhookStep_noSecret(connection.getName()));
         }
-        return root + ENDPOINT + "/" + Util.rawEncode(connection.getName());
+        StringCredentials visible = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, List.of());
+        if (visible == null) {
+            throw new ValidationException(connection.vendor(), "subscribeWebhook", 0, "webhookCredentialsId",
+                    Messages.SubscribeWebhookStep_secretNotVisible(connection.getName(), id));
+        }
+        String secret = visible.getSecret().getPlainText();
+        if (!Secrets.constantTimeEquals(connection.webhookSecret(), secret)) {
+            throw new ValidationException(connection.vendor(), "subscribeWebhook", 0, "webhookCredentialsId",
+                    Messages.SubscribeWebhookStep_secretShadowed(connection.getName(), id));
+        }
+        return secret;
     }
 
     @Extension

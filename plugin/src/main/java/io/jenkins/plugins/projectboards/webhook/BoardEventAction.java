@@ -4,12 +4,14 @@ import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.InvisibleAction;
 import hudson.model.Run;
+import io.jenkins.plugins.projectboards.client.webhook.EventText;
 
 /**
  * The event that started the build, as environment variables: {@code BOARD_EVENT}, {@code BOARD_CARD_ID},
  * {@code BOARD_CARD_TITLE}, {@code BOARD_CARD_URL}, {@code BOARD_FROM_COLUMN}, {@code BOARD_TO_COLUMN},
  * {@code BOARD_ACTOR} (and {@code BOARD_VENDOR_EVENT}, {@code BOARD_NAME}, {@code BOARD_CONNECTION}). When Jenkins
  * folds several events into one queued build, these are the first event's; every event is in the build's causes.
+ * The values come from the board's caller: no control characters, at most {@link EventText#MAX_BYTES} each.
  */
 public class BoardEventAction extends InvisibleAction implements EnvironmentContributingAction {
     private final BoardEventCause event;
@@ -36,7 +38,8 @@ public class BoardEventAction extends InvisibleAction implements EnvironmentCont
         put(env, "BOARD_ACTOR", event.getActor());
     }
 
+    /** Cleaned here too: a cause saved by an earlier version of the plugin may hold control characters. */
     private static void put(EnvVars env, String name, String value) {
-        env.put(name, value == null ? "" : value);
+        env.put(name, value == null ? "" : EventText.clean(value));
     }
 }

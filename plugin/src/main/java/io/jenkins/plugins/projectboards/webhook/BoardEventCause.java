@@ -4,7 +4,10 @@ import hudson.model.Cause;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
+import io.jenkins.plugins.projectboards.client.webhook.EventText;
 import java.io.IOException;
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
 
 /** "Started by a Planka event: card.moved of card Deploy (Todo → Doing) by alice", linking the card. */
 public class BoardEventCause extends Cause {
@@ -21,9 +24,10 @@ public class BoardEventCause extends Cause {
     private final String actor;
     /**
      * Jenkins prints a build's causes one by one, and a cause that N identical events folded into is the same object
-     * N times: print it once (the build's page says "N times").
+     * N times in a row: print it once per log (the build's page says "N times"). The same object is printed again
+     * into other logs, e.g. a downstream build's, whose upstream cause holds it.
      */
-    private transient volatile boolean printed;
+    private transient volatile Reference<TaskListener> printedTo;
 
     public BoardEventCause(String connection, BoardEvent event) {
         this.connection = connection;
@@ -47,18 +51,20 @@ public class BoardEventCause extends Cause {
     /** The same line, with the card as a link; once per build however many identical events it stands for. */
     @Override
     public void print(TaskListener listener) {
-        if (printed) {
+        Reference<TaskListener> last = printedTo;
+        if (last != null && last.get() == listener) {
             return;
         }
-        printed = true;
+        printedTo = new WeakReference<>(listener);
         String before = Messages.BoardEventCause_before(vendor, event);
-        if (cardUrl == null) {
+        String link = EventText.link(cardUrl); // http(s) only, also in causes saved by earlier versions
+        if (link == null) {
             listener.getLogger().println(getShortDescription());
             return;
         }
         listener.getLogger().print(before);
         try {
-            listener.hyperlink(cardUrl, card());
+            listener.hyperlink(link, card());
         } catch (IOException e) {
             listener.getLogger().print(card());
         }

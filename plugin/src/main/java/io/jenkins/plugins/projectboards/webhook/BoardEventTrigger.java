@@ -6,17 +6,21 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.triggers.Trigger;
 import hudson.triggers.TriggerDescriptor;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
+import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.webhook.EventFilter;
 import io.jenkins.plugins.projectboards.steps.ConnectionItems;
 import io.jenkins.plugins.projectboards.steps.FormPermissions;
+import java.util.List;
 import jenkins.model.ParameterizedJobMixIn;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -71,6 +75,15 @@ public class BoardEventTrigger extends Trigger<Job<?, ?>> {
         return EventFilter.of(boards, events, toColumn);
     }
 
+    /** A board filter that can never match is logged (checked off this thread: it asks the board). */
+    @Override
+    public void start(Job<?, ?> project, boolean newInstance) {
+        super.start(project, newInstance);
+        if (boards != null && connection != null) {
+            BoardEventDispatcher.checkBoards(project.getFullName(), connection, boards);
+        }
+    }
+
     @Extension
     @Symbol("boardEvent")
     public static class DescriptorImpl extends TriggerDescriptor {
@@ -82,6 +95,22 @@ public class BoardEventTrigger extends Trigger<Job<?, ?>> {
         @Override
         public String getDisplayName() {
             return Messages.BoardEventTrigger_displayName();
+        }
+
+        /** Board names the connection's board does not know, or names ambiguously: the filter would never match them. */
+        @POST
+        public FormValidation doCheckBoards(@AncestorInPath Item item, @QueryParameter String connection, @QueryParameter String value) {
+            FormPermissions.checkConfigure(item);
+            if (Util.fixEmptyAndTrim(value) == null || Util.fixEmptyAndTrim(connection) == null) {
+                return FormValidation.ok();
+            }
+            List<String> problems;
+            try {
+                problems = EventFilter.unmatchableBoards(ProjectBoardsConfiguration.get().connection(connection).client(), value);
+            } catch (BoardException | IllegalArgumentException e) {
+                return FormValidation.warning(Messages.BoardEventTrigger_boardsUnchecked(e.getMessage()));
+            }
+            return problems.isEmpty() ? FormValidation.ok() : FormValidation.warning(Messages.BoardEventTrigger_boardsNeverMatch(String.join("; ", problems)));
         }
 
         @POST

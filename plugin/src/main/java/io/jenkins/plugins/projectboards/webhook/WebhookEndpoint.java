@@ -7,19 +7,20 @@ import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.webhook.WebhookIntake;
+import io.jenkins.plugins.projectboards.client.webhook.WebhookTarget;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
-import io.jenkins.plugins.projectboards.steps.SubscribeWebhookStep;
+import io.jenkins.plugins.projectboards.connection.PlankaConnection;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -27,18 +28,32 @@ import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * {@code POST <Jenkins URL>/project-boards-webhook/<connection>}: where boards deliver their events. Open to
- * anonymous callers (boards cannot log in), so a delivery must prove itself with the connection's webhook secret.
- * The answers say nothing that helps a caller guess: 403 for an unknown connection and a wrong secret alike, 400
- * for a malformed body only after the secret was right, 413 for a body over 1 MiB, 405 for other methods; never 5xx
- * for bad input. Accepted deliveries are answered 202 at once: builds are scheduled on another thread.
+ * anonymous callers (boards cannot log in), so a delivery must prove itself with the connection's webhook secret,
+ * which every vendor sends in a header or the query: it is checked before a byte of the body is read. The answers
+ * say nothing that helps a caller guess: 403 for an unknown connection, a misconfigured one and a wrong secret alike
+ * (at the same cost), then 413 for a body over 1 MiB, 400 for a malformed body, 503 with {@code Retry-After} when the
+ * connection's queue is full, 405 for other methods; never 5xx for bad input. Accepted deliveries are answered 202
+ * at once: builds are scheduled on another thread. Refusals are logged at FINE (a flood must not fill the log);
+ * a misconfigured connection at WARNING, at most once per {@link #WARN_EVERY_MINUTES} minutes per connection.
  */
 @Extension
 public class WebhookEndpoint implements UnprotectedRootAction {
     private static final Logger LOGGER = Logger.getLogger(WebhookEndpoint.class.getName());
+    static final int WARN_EVERY_MINUTES = 10;
+    /** Seconds a vendor should wait before retrying a delivery refused because the connection's queue was full. */
+    static final String RETRY_AFTER_SECONDS = "10";
+
+    /**
+     * Stands in for an unknown connection: its webhook secret is looked up like a real one and never found, so an
+     * unknown connection costs what a known one does.
+     */
+    private static final BoardConnection DECOY = decoy();
+
+    private final Map<String, Long> lastWarning = new ConcurrentHashMap<>();
 
     @Override
     public String getUrlName() {
-        return SubscribeWebhookStep.ENDPOINT;
+        return WebhookTarget.ENDPOINT;
     }
 
     @Override
@@ -58,31 +73,47 @@ public class WebhookEndpoint implements UnprotectedRootAction {
             return;
         }
         String name = req.getRestOfPath().replaceFirst("^/", "");
-        byte[] body = readAtMost(req.getInputStream(), WebhookIntake.MAX_BODY_BYTES);
-        if (body == null) {
-            answer(rsp, 413, "too large");
-            return;
-        }
         BoardConnection connection = find(name);
-        if (connection == null) {
-            LOGGER.log(Level.FINE, "webhook delivery for unknown connection {0}", name);
+        // Headers and the raw query only: the servlet's parameter map would read a form-encoded body.
+        WebhookDelivery proof = new WebhookDelivery(headers(req), WebhookDelivery.queryOf(req.getQueryString()), null);
+        try {
+            WebhookIntake.prove(connection == null ? null : connection.vendor(), proof, secretOf(connection));
+        } catch (WebhookIntake.Rejected e) {
+            LOGGER.log(Level.FINE, "webhook delivery for connection {0} refused: {1}", new Object[] {name, e.getMessage()});
             answer(rsp, HttpServletResponse.SC_FORBIDDEN, "forbidden");
             return;
         }
-        try {
-            WebhookDelivery delivery = new WebhookDelivery(headers(req), query(req), new String(body, StandardCharsets.UTF_8));
-            BoardClient client = connection.client();
-            BoardEvent event = WebhookIntake.accept(client, delivery, connection.webhookSecret());
-            BoardEventDispatcher.get().dispatch(connection.getName(), client, event);
-            answer(rsp, HttpServletResponse.SC_ACCEPTED, "accepted");
-        } catch (WebhookIntake.Rejected e) {
-            LOGGER.log(Level.INFO, "webhook delivery for connection {0} refused ({1}): {2}", new Object[] {name, e.status(), e.getMessage()});
-            answer(rsp, e.status() == 404 ? HttpServletResponse.SC_FORBIDDEN : e.status(), e.status() == 400 ? "bad request" : "forbidden");
-        } catch (IllegalArgumentException e) {
-            // The connection's credentials are missing or of the wrong kind: the administrator's to fix, the caller's to not know.
-            LOGGER.log(Level.WARNING, "webhook delivery for connection {0} cannot be checked: {1}", new Object[] {name, e.getMessage()});
-            answer(rsp, HttpServletResponse.SC_FORBIDDEN, "forbidden");
+        byte[] body = req.getContentLengthLong() > WebhookIntake.MAX_BODY_BYTES ? null
+                : readAtMost(req.getInputStream(), WebhookIntake.MAX_BODY_BYTES);
+        if (body == null) {
+            LOGGER.log(Level.FINE, "webhook delivery for connection {0} refused: body over {1} bytes", new Object[] {name, WebhookIntake.MAX_BODY_BYTES});
+            answer(rsp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too large");
+            return;
         }
+        BoardClient client;
+        try {
+            client = connection.client();
+        } catch (RuntimeException e) {
+            misconfigured(connection, e);
+            answer(rsp, HttpServletResponse.SC_FORBIDDEN, "forbidden");
+            return;
+        }
+        BoardEvent event;
+        try {
+            event = WebhookIntake.parse(client, new WebhookDelivery(proof.headers(), proof.query(), new String(body, StandardCharsets.UTF_8)));
+        } catch (WebhookIntake.Rejected e) {
+            LOGGER.log(Level.FINE, "webhook delivery for connection {0} refused ({1}): {2}", new Object[] {name, e.status(), e.getMessage()});
+            boolean malformed = e.status() == HttpServletResponse.SC_BAD_REQUEST;
+            answer(rsp, malformed ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_FORBIDDEN, malformed ? "bad request" : "forbidden");
+            return;
+        }
+        if (!BoardEventDispatcher.get().dispatch(connection.getName(), client, event)) {
+            LOGGER.log(Level.FINE, "webhook delivery for connection {0} refused: its queue is full", name);
+            rsp.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            answer(rsp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "busy, retry later");
+            return;
+        }
+        answer(rsp, HttpServletResponse.SC_ACCEPTED, "accepted");
     }
 
     private static BoardConnection find(String name) {
@@ -92,6 +123,33 @@ public class WebhookEndpoint implements UnprotectedRootAction {
             }
         }
         return null;
+    }
+
+    /** The connection's webhook secret; null when it has none, when it cannot be read (logged), or when it is unknown. */
+    private String secretOf(BoardConnection connection) {
+        try {
+            return (connection == null ? DECOY : connection).webhookSecret();
+        } catch (RuntimeException e) {
+            if (connection != null) {
+                misconfigured(connection, e);
+            }
+            return null;
+        }
+    }
+
+    /** The administrator's to fix, the caller's to not know: a WARNING now and then, FINE otherwise. */
+    private void misconfigured(BoardConnection connection, RuntimeException e) {
+        long now = System.nanoTime();
+        long warnedAt = lastWarning.compute(connection.getName(),
+                (key, last) -> last == null || now - last >= TimeUnit.MINUTES.toNanos(WARN_EVERY_MINUTES) ? now : last);
+        LOGGER.log(warnedAt == now ? Level.WARNING : Level.FINE, "webhook deliveries for connection {0} are refused (403)"
+                + " because the connection is misconfigured: {1}", new Object[] {connection.getName(), String.valueOf(e)});
+    }
+
+    private static BoardConnection decoy() {
+        BoardConnection decoy = new PlankaConnection("", "", null);
+        decoy.setWebhookCredentialsId(UUID.randomUUID().toString());
+        return decoy;
     }
 
     /** The body, or {@code null} when it is longer than {@code limit} (read no further than that). */
@@ -115,12 +173,6 @@ public class WebhookEndpoint implements UnprotectedRootAction {
             headers.put(header, req.getHeader(header));
         }
         return headers;
-    }
-
-    private static Map<String, List<String>> query(StaplerRequest2 req) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        req.getParameterMap().forEach((key, values) -> query.put(key, new ArrayList<>(Arrays.asList(values))));
-        return query;
     }
 
     private static void answer(StaplerResponse2 rsp, int status, String text) throws IOException {

@@ -4,13 +4,25 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
+import hudson.util.Secret;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.client.http.Json;
+import io.jenkins.plugins.projectboards.connection.PlankaConnection;
+import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport.Recorded;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import jenkins.model.JenkinsLocationConfiguration;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -178,13 +190,65 @@ public class CardStepsTest {
     }
 
     @Test
-    public void subscribeWebhookDryRunRegistersNothing() throws Exception {
-        WorkflowRun run = run("def h = subscribeWebhook(connection: 'planka', board: 'Shop/Web', url: 'https://hooks.example/in',"
-                + " dryRun: true)\necho \"created=${h.created} dryRun=${h.dryRun} id=${h.id}\"", Result.SUCCESS);
+    public void subscribeWebhookDryRunRegistersNothingAtTheConnectionsPublicUrl() throws Exception {
+        PlankaConnection proxied = planka.connection();
+        proxied.setWebhookUrl("https://hooks.example/in/planka");
+        BoardsTestSupport.configure(proxied);
+        WorkflowRun run = run("def h = subscribeWebhook(connection: 'planka', board: 'Shop/Web', dryRun: true)\n"
+                + "echo \"created=${h.created} dryRun=${h.dryRun} id=${h.id}\"", Result.SUCCESS);
         j.assertLogContains("created=true dryRun=true id=null", run);
-        j.assertLogContains("[Project Boards] [dry run] would subscribe Planka events (the vendor's default events) to https://hooks.example/in", run);
+        j.assertLogContains("[Project Boards] [dry run] would subscribe Planka events (the vendor's default events) to https://hooks.example/in/planka", run);
         assertEquals(List.of(), planka.writes());
         assertTrue(planka.requests().stream().anyMatch(request -> request.line().equals("GET /api/webhooks")));
+    }
+
+    @Test
+    public void subscribeWebhookSendsTheSecretNowhereButThisJenkins() throws Exception {
+        JenkinsLocationConfiguration.get().setUrl("https://ci.example/");
+        WorkflowRun run = run("subscribeWebhook(connection: 'planka', board: 'Shop/Web', url: 'https://evil.example/collect')", Result.FAILURE);
+        j.assertLogContains("'url': a webhook of connection 'planka' carries its webhook secret, so it may only deliver to this"
+                + " Jenkins' endpoint for that connection, https://ci.example/project-boards-webhook/planka", run);
+        assertEquals("refused before any request", List.of(), planka.requests());
+        // The endpoint itself, written as the step's help says, is accepted.
+        run("subscribeWebhook(connection: 'planka', board: 'Shop/Web', url: 'https://ci.example/project-boards-webhook/planka')", Result.SUCCESS);
+        assertEquals(1, planka.writes().size());
+    }
+
+    @Test
+    public void subscribeWebhookNeedsTheGlobalSecretAndABuildAllowedToUseIt() throws Exception {
+        JenkinsLocationConfiguration.get().setUrl("https://ci.example/");
+        Folder folder = j.jenkins.createProject(Folder.class, "team");
+        CredentialsStore store = StreamSupport.stream(CredentialsProvider.lookupStores(folder).spliterator(), false)
+                .filter(candidate -> candidate.getContext() == folder).findFirst().orElseThrow();
+        store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, "planka-webhook", "shadow",
+                Secret.fromString("team-chosen-secret")));
+        WorkflowJob p = folder.createProject(WorkflowJob.class, "p");
+        p.setDefinition(new CpsFlowDefinition("subscribeWebhook(connection: 'planka', board: 'Shop/Web')", true));
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("the credential 'planka-webhook' this build sees is not the global webhook secret of connection 'planka'", run);
+        j.assertLogNotContains("team-chosen-secret", run);
+        assertEquals(List.of(), planka.writes());
+
+        PlankaConnection noSecret = new PlankaConnection("planka", planka.url(), "planka-key");
+        BoardsTestSupport.configure(noSecret);
+        WorkflowRun without = run("subscribeWebhook(connection: 'planka', board: 'Shop/Web')", Result.FAILURE);
+        j.assertLogContains("connection 'planka' has no webhook secret", without);
+        assertEquals(List.of(), planka.writes());
+    }
+
+    @Test
+    public void aRotatedSecretUpdatesTheReusedPlankaWebhook() throws Exception {
+        JenkinsLocationConfiguration.get().setUrl("https://ci.example/");
+        run("subscribeWebhook(connection: 'planka', board: 'Shop/Web', events: ['cardUpdate'])", Result.SUCCESS);
+        SystemCredentialsProvider.getInstance().getCredentials().removeIf(c -> ((IdCredentials) c).getId().equals("planka-webhook"));
+        BoardsTestSupport.addSecretText("planka-webhook", "rotated-webhook-secret-0123456789");
+        WorkflowRun again = run("def h = subscribeWebhook(connection: 'planka', board: 'Shop/Web', events: ['cardUpdate'])\n"
+                + "echo \"created=${h.created} id=${h.id}\"", Result.SUCCESS);
+        j.assertLogContains("created=false id=91", again);
+        j.assertLogNotContains("rotated-webhook-secret-0123456789", again);
+        List<Recorded> writes = planka.writes();
+        assertEquals(writes.toString(), 2, writes.size());
+        assertRequest("PATCH", "/api/webhooks/91", "{\"accessToken\":\"rotated-webhook-secret-0123456789\"}", writes.get(1));
     }
 
     @Test

@@ -133,6 +133,11 @@ public class KanboardStepsTest {
     public void subscribeWebhookSaysKanboardCannotUnlessFailOnErrorIsFalse() throws Exception {
         String reason = "Kanboard subscribeWebhook: Kanboard cannot register webhooks through its API; an administrator sets the one"
                 + " webhook URL under Settings";
+        // A Kanboard connection meant for webhooks has its webhook token as the secret (without one the step says that first).
+        BoardsTestSupport.addSecretText("kanboard-webhook", "kanboard-webhook-token-0123456789");
+        KanboardConnection withSecret = connection("jenkins");
+        withSecret.setWebhookCredentialsId("kanboard-webhook");
+        BoardsTestSupport.configure(withSecret);
         WorkflowRun lenient = run("def r = subscribeWebhook(connection: 'kanboard', board: 'Shop', failOnError: false)\n"
                 + "echo \"error=${r.error}\"", Result.SUCCESS);
         j.assertLogContains("[Project Boards] " + reason, lenient);

@@ -1,20 +1,28 @@
 package io.jenkins.plugins.projectboards.webhook;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import hudson.model.Cause;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.projectboards.client.BoardEvent;
+import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import io.jenkins.plugins.projectboards.client.testing.Fixture;
+import io.jenkins.plugins.projectboards.connection.KanboardConnection;
+import io.jenkins.plugins.projectboards.connection.PlankaConnection;
+import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +30,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.RuleChain;
@@ -58,8 +69,13 @@ public class WebhookEndpointTest {
     }
 
     private FreeStyleProject job(String events, String toColumn, CaptureEnvironmentBuilder env) throws Exception {
+        return job(null, events, toColumn, env);
+    }
+
+    private FreeStyleProject job(String boards, String events, String toColumn, CaptureEnvironmentBuilder env) throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();
         BoardEventTrigger trigger = new BoardEventTrigger("planka");
+        trigger.setBoards(boards);
         trigger.setEvents(events);
         trigger.setToColumn(toColumn);
         p.addTrigger(trigger);
@@ -112,6 +128,140 @@ public class WebhookEndpointTest {
         assertEquals("GET", 405, get);
         j.waitUntilNoActivity();
         assertNull(p.getLastBuild());
+    }
+
+    /** Waits for the first build the dispatcher schedules, and for it to finish. */
+    private FreeStyleBuild firstBuild(FreeStyleProject p) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (p.getLastBuild() == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        FreeStyleBuild build = j.waitForCompletion(p.getLastBuild());
+        j.waitUntilNoActivity();
+        return build;
+    }
+
+    @Test
+    public void theSecretIsCheckedBeforeTheBodyIsRead() throws Exception {
+        FreeStyleProject p = job(null, null, new CaptureEnvironmentBuilder());
+        String huge = "{\"event\":\"cardUpdate\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        assertEquals("a wrong secret learns nothing about the body", 403, post("project-boards-webhook/planka", bearer("guess"), huge));
+        assertEquals("unknown connection, same answer", 403, post("project-boards-webhook/nosuch", bearer("guess"), huge));
+        // A token in a form-encoded body is not a token in the query (the servlet's parameter map would mix them).
+        BoardsTestSupport.configure(planka.connection(), kanboard());
+        assertEquals(403, post("project-boards-webhook/kb", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                "token=" + FakePlanka.WEBHOOK_SECRET));
+        assertEquals("the query is where Kanboard puts it", 400, post("project-boards-webhook/kb?token=" + FakePlanka.WEBHOOK_SECRET,
+                Map.of("Content-Type", "application/json"), "{not json"));
+        j.waitUntilNoActivity();
+        assertNull(p.getLastBuild());
+    }
+
+    private KanboardConnection kanboard() {
+        KanboardConnection connection = new KanboardConnection("kb", "http://127.0.0.1:9/jsonrpc.php", "planka-key");
+        connection.setWebhookCredentialsId("planka-webhook");
+        return connection;
+    }
+
+    @Test
+    public void aColumnLookupThatFailsKeepsTheIdAndStillBuilds() throws Exception {
+        BoardsTestSupport.configure(planka.connection(), kanboard());
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.addTrigger(new BoardEventTrigger("kb"));
+        p.setQuietPeriod(0);
+        CaptureEnvironmentBuilder env = new CaptureEnvironmentBuilder();
+        p.getBuildersList().add(env);
+        ObjectNode delivery = (ObjectNode) Json.MAPPER.readTree(Fixture.resource("fixtures/kanboard/webhook-task.move.column.json")).get("json");
+        // A project id Kanboard would never send: the column lookup fails (NumberFormatException) before any request.
+        ((ObjectNode) delivery.path("event_data").path("task")).put("project_id", "abc");
+        assertEquals(202, post("project-boards-webhook/kb?token=" + FakePlanka.WEBHOOK_SECRET, Map.of("Content-Type", "application/json"),
+                delivery.toString()));
+        j.assertBuildStatusSuccess(firstBuild(p));
+        assertEquals("card.moved", env.getEnvVars().get("BOARD_EVENT"));
+        assertEquals("the source column's id stays", "14", env.getEnvVars().get("BOARD_FROM_COLUMN"));
+        assertEquals("Work in progress", env.getEnvVars().get("BOARD_TO_COLUMN"));
+    }
+
+    @Test
+    public void aMisconfiguredConnectionAnswers403NotAServerError() throws Exception {
+        PlankaConnection broken = new PlankaConnection("planka", "not a url", "planka-key");
+        broken.setWebhookCredentialsId("planka-webhook");
+        BoardsTestSupport.configure(broken);
+        assertEquals(403, post("project-boards-webhook/planka", bearer(FakePlanka.WEBHOOK_SECRET), cardMoved()));
+        PlankaConnection noSuchSecret = new PlankaConnection("planka", planka.url(), "planka-key");
+        noSuchSecret.setWebhookCredentialsId("nosuch");
+        BoardsTestSupport.configure(noSuchSecret);
+        assertEquals(403, post("project-boards-webhook/planka", bearer(FakePlanka.WEBHOOK_SECRET), cardMoved()));
+    }
+
+    @Test
+    public void aPlankaBoardFilterMatchesAsStepsNameTheBoard() throws Exception {
+        CaptureEnvironmentBuilder env = new CaptureEnvironmentBuilder();
+        FreeStyleProject full = job("Smoke 1795504681/Smoke board", "card.moved", null, env);
+        FreeStyleProject bare = job("smoke board", "card.moved", null, new CaptureEnvironmentBuilder());
+        FreeStyleProject other = job("Other/Smoke board", "card.moved", null, new CaptureEnvironmentBuilder());
+        assertEquals(202, post("project-boards-webhook/planka", bearer(FakePlanka.WEBHOOK_SECRET), cardMoved()));
+        j.assertBuildStatusSuccess(firstBuild(full));
+        assertEquals("Smoke 1795504681/Smoke board", env.getEnvVars().get("BOARD_NAME"));
+        j.assertBuildStatusSuccess(firstBuild(bare));
+        assertNull(other.getLastBuild());
+    }
+
+    @Test
+    public void variablesFromADeliveryAreCleanedAndBounded() throws Exception {
+        CaptureEnvironmentBuilder env = new CaptureEnvironmentBuilder();
+        FreeStyleProject p = job("card.moved", null, env);
+        ObjectNode delivery = (ObjectNode) Json.MAPPER.readTree(cardMoved());
+        ((ObjectNode) delivery.path("data").path("item")).put("name", "Deploy\n\u0000$(id)\u001b[2J" + "é".repeat(5000));
+        ((ObjectNode) delivery.path("user")).put("username", "eve\r\nBOARD_EVENT=card.deleted");
+        assertEquals(202, post("project-boards-webhook/planka", bearer(FakePlanka.WEBHOOK_SECRET), delivery.toString()));
+        FreeStyleBuild build = firstBuild(p);
+        String title = env.getEnvVars().get("BOARD_CARD_TITLE");
+        assertTrue(title, title.startsWith("Deploy$(id)[2Jéé") && title.endsWith("\u2026"));
+        assertTrue(title.getBytes(StandardCharsets.UTF_8).length <= 4096);
+        assertEquals("eveBOARD_EVENT=card.deleted", env.getEnvVars().get("BOARD_ACTOR"));
+        assertEquals("card.moved", env.getEnvVars().get("BOARD_EVENT"));
+        j.assertLogNotContains("\u0000", build);
+    }
+
+    @Test
+    public void aDownstreamBuildPrintsTheBoardEventAmongItsUpstreamCauses() throws Exception {
+        FreeStyleProject upstream = job("card.moved", null, new CaptureEnvironmentBuilder());
+        assertEquals(202, post("project-boards-webhook/planka", bearer(FakePlanka.WEBHOOK_SECRET), cardMoved()));
+        FreeStyleBuild first = firstBuild(upstream);
+        j.assertLogContains("Started by a Planka event: card.moved of card ", first);
+        FreeStyleProject downstream = j.createFreeStyleProject();
+        FreeStyleBuild second = j.assertBuildStatusSuccess(downstream.scheduleBuild2(0, new Cause.UpstreamCause(first)));
+        j.assertLogContains("Started by upstream project", second);
+        j.assertLogContains("Started by a Planka event: card.moved of card ", second);
+    }
+
+    @Test
+    public void aFullQueueIsAnsweredLaterNotLost() throws Exception {
+        // A connection whose board answers after the column deadline: each event holds its lane that long.
+        MockWebServer slow = new MockWebServer();
+        slow.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                Thread.sleep(5_000);
+                return new MockResponse().setResponseCode(500);
+            }
+        });
+        slow.start();
+        try {
+            KanboardConnection connection = new KanboardConnection("kb", slow.url("/jsonrpc.php").toString(), "planka-key");
+            connection.setWebhookCredentialsId("planka-webhook");
+            BoardsTestSupport.configure(connection);
+            BoardEventDispatcher dispatcher = new BoardEventDispatcher(1);
+            BoardEvent moved = new BoardEvent(Vendor.KANBOARD, BoardEvent.CARD_MOVED, "task.move.column", "1", "Shop", "40", "t", null, "11", "Doing", null);
+            assertTrue("the first one runs", dispatcher.dispatch("kb", connection.client(), moved));
+            Thread.sleep(500);
+            assertTrue("one may wait", dispatcher.dispatch("kb", connection.client(), moved));
+            assertFalse("the lane is full", dispatcher.dispatch("kb", connection.client(), moved));
+            assertTrue("other connections are not held up", dispatcher.dispatch("planka", planka.connection().client(), moved));
+        } finally {
+            slow.shutdown();
+        }
     }
 
     @Test

@@ -43,7 +43,12 @@ public final class KanboardWebhooks {
 
     /** Whether the delivery carries the webhook token (constant-time comparison). */
     public boolean verify(WebhookDelivery delivery, String webhookToken) {
-        return Secrets.constantTimeEquals(webhookToken, delivery.queryParameter("token"));
+        return Secrets.constantTimeEquals(webhookToken, presentedToken(delivery));
+    }
+
+    /** The {@code token} query parameter, the delivery's only proof of origin (read before its body), or null. */
+    public static String presentedToken(WebhookDelivery delivery) {
+        return delivery.queryParameter("token");
     }
 
     /**

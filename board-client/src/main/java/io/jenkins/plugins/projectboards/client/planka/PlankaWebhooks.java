@@ -76,21 +76,44 @@ public final class PlankaWebhooks {
 
     /**
      * Registers {@code url} for {@code events}, reusing a webhook with the same URL and events ({@code created}
-     * false). The secret becomes the webhook's access token, which Planka sends back as a Bearer token.
+     * false). The secret becomes the webhook's access token, which Planka sends back as a Bearer token; a reused
+     * webhook whose token is not the secret (it was rotated) gets the secret.
      */
     public WebhookSubscription subscribe(String url, List<String> events, String secret) {
-        return find(url, events).orElseGet(() -> {
+        Optional<Existing> existing = existing(url, events);
+        if (existing.isEmpty()) {
             PlankaWebhook created = create("Jenkins " + url, url, secret, events);
             return new WebhookSubscription(created.id(), created.url(), created.events(), null, true);
-        });
+        }
+        if (secret != null && !Secrets.constantTimeEquals(secret, existing.get().accessToken())) {
+            transport.send("PATCH", "webhooks/" + existing.get().hook().id(), Json.object().put("accessToken", secret), true);
+        }
+        return existing.get().subscription();
     }
 
     /** The webhook with exactly this URL and these events (in any order), if one is registered. */
     public Optional<WebhookSubscription> find(String url, List<String> events) {
+        return existing(url, events).map(Existing::subscription);
+    }
+
+    /** A registered webhook with its access token, which stays here: Planka lists tokens in clear. */
+    private record Existing(PlankaWebhook hook, String accessToken) {
+        WebhookSubscription subscription() {
+            return new WebhookSubscription(hook.id(), hook.url(), hook.events(), null, false);
+        }
+
+        @Override
+        public String toString() {
+            return "Existing[" + hook + ", accessToken=" + Secrets.mask(accessToken) + "]";
+        }
+    }
+
+    private Optional<Existing> existing(String url, List<String> events) {
         Set<String> wanted = new HashSet<>(checked(events));
-        for (PlankaWebhook existing : list()) {
-            if (existing.url().equals(url) && new HashSet<>(existing.events()).equals(wanted) && existing.excludedEvents().isEmpty()) {
-                return Optional.of(new WebhookSubscription(existing.id(), existing.url(), existing.events(), null, false));
+        for (JsonNode node : transport.get("webhooks").path("items")) {
+            PlankaWebhook hook = PlankaWebhook.from(node);
+            if (url.equals(hook.url()) && new HashSet<>(hook.events()).equals(wanted) && hook.excludedEvents().isEmpty()) {
+                return Optional.of(new Existing(hook, Json.text(node, "accessToken")));
             }
         }
         return Optional.empty();
@@ -108,12 +131,19 @@ public final class PlankaWebhooks {
 
     /** Whether the delivery carries {@code Authorization: Bearer <secret>} (constant-time comparison). */
     public boolean verify(WebhookDelivery delivery, String secret) {
-        String authorization = delivery.header("Authorization");
-        return authorization != null && authorization.startsWith("Bearer ")
-                && Secrets.constantTimeEquals(secret, authorization.substring("Bearer ".length()));
+        return Secrets.constantTimeEquals(secret, presentedToken(delivery));
     }
 
-    /** Reads a delivery ({@code {event, data:{item, included}, prevData, user}}) into a neutral event. */
+    /** The token of the delivery's {@code Authorization: Bearer} header (read before its body), or null. */
+    public static String presentedToken(WebhookDelivery delivery) {
+        String authorization = delivery.header("Authorization");
+        return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring("Bearer ".length()) : null;
+    }
+
+    /**
+     * Reads a delivery ({@code {event, data:{item, included}, prevData, user}}) into a neutral event. The board is
+     * named as steps name it, {@code Project/Board} (the delivery includes the board's project).
+     */
     public BoardEvent parse(WebhookDelivery delivery) {
         JsonNode body = Json.parse(Vendor.PLANKA, "parse webhook",
                 new HttpResult(200, okhttp3.Headers.of("Content-Type", "application/json"), delivery.body()));
@@ -140,10 +170,20 @@ public final class PlankaWebhooks {
         JsonNode board = included.path("boards").path(0);
         String cardId = card == null ? null : Json.text(card, "id");
         JsonNode user = body.path("user");
-        return new BoardEvent(Vendor.PLANKA, type, event, Json.text(board, "id"), Json.text(board, "name"), cardId,
+        return new BoardEvent(Vendor.PLANKA, type, event, Json.text(board, "id"), boardName(board, included.path("projects")), cardId,
                 card == null ? null : Json.text(card, "name"), cardId == null ? null : baseUrl + "/cards/" + cardId,
                 moved ? listName(body.path("prevData").path("included"), previousListId) : null, toColumn,
                 user.hasNonNull("username") ? user.get("username").asText() : Json.text(user, "name"));
+    }
+
+    /** {@code Project/Board} when the delivery includes the board's project (it does), else the board's own name. */
+    private static String boardName(JsonNode board, JsonNode projects) {
+        String name = Json.text(board, "name");
+        String projectId = Json.text(board, "projectId");
+        JsonNode project = projectId == null ? null : first(projects, projectId);
+        String projectName = project == null ? null : Json.text(project, "name");
+        return name == null || projectName == null ? name
+                : new PlankaBoard(Json.text(board, "id"), name, Json.text(project, "id"), projectName).qualifiedName();
     }
 
     private static JsonNode first(JsonNode array, String id) {

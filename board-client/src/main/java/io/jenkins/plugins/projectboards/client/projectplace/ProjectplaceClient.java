@@ -173,7 +173,7 @@ public final class ProjectplaceClient implements BoardClient {
 
     @Override
     public Optional<WebhookSubscription> findWebhook(BoardRef board, String url, List<String> events, String secret) {
-        return webhooks.find(boards.board(board.id()), url, events, secret);
+        return webhooks.find(boards.board(board.id()), url, events);
     }
 
     @Override

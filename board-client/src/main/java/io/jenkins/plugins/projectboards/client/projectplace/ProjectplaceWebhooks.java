@@ -51,34 +51,49 @@ public final class ProjectplaceWebhooks {
     }
 
     /**
-     * Subscribes {@code url} (with {@code ?token=<secret>} added) to a board's events, reusing an identical
-     * subscription ({@code created} false).
+     * Subscribes {@code url} (with {@code ?token=<secret>} added) to a board's events, reusing the board's subscription
+     * of that URL and events ({@code created} false); a reused one whose token is not the secret (it was rotated)
+     * gets the secret.
      *
      * @param events empty means {@code card_status_change}
      */
     public WebhookSubscription subscribe(ProjectplaceBoard board, String url, List<String> events, String secret) {
-        Optional<WebhookSubscription> existing = find(board, url, events, secret);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         List<String> wanted = checked(events);
+        String target = withToken(url, secret);
+        Optional<ProjectplaceWebhook> existing = existing(board, url, wanted);
+        if (existing.isPresent()) {
+            if (!existing.get().url().equals(target)) {
+                update(existing.get().id(), url, secret, wanted);
+            }
+            return new WebhookSubscription(existing.get().id(), url, existing.get().eventTypes(), board.id(), false);
+        }
         ObjectNode body = Json.object().put("artifact_type", "board").put("artifact_id", Long.parseLong(board.id()));
         body.set("event_type", array(wanted));
-        body.put("project_id", Long.parseLong(board.workspaceId())).put("webhook", withToken(url, secret));
+        body.put("project_id", Long.parseLong(board.workspaceId())).put("webhook", target);
         JsonNode created = transport.send("POST", transport.v1("webhooks"), body, false);
         return new WebhookSubscription(Json.text(created, "id"), url, wanted, board.id(), true);
     }
 
-    /** The board's subscription with this URL (and token) and these events, if there is one. */
-    public Optional<WebhookSubscription> find(ProjectplaceBoard board, String url, List<String> events, String secret) {
-        List<String> wanted = checked(events);
-        String target = withToken(url, secret);
+    /** The board's subscription of this URL (whatever its token) and these events, if there is one. */
+    public Optional<WebhookSubscription> find(ProjectplaceBoard board, String url, List<String> events) {
+        return existing(board, url, checked(events))
+                .map(hook -> new WebhookSubscription(hook.id(), url, hook.eventTypes(), board.id(), false));
+    }
+
+    private Optional<ProjectplaceWebhook> existing(ProjectplaceBoard board, String url, List<String> wanted) {
+        HttpUrl plain = withoutToken(url);
         for (ProjectplaceWebhook hook : list()) {
-            if (hook.artifactId().equals(board.id()) && hook.url().equals(target) && new HashSet<>(hook.eventTypes()).equals(new HashSet<>(wanted))) {
-                return Optional.of(new WebhookSubscription(hook.id(), url, hook.eventTypes(), board.id(), false));
+            if (hook.artifactId().equals(board.id()) && plain != null && plain.equals(withoutToken(hook.url()))
+                    && new HashSet<>(hook.eventTypes()).equals(new HashSet<>(wanted))) {
+                return Optional.of(hook);
             }
         }
         return Optional.empty();
+    }
+
+    private static HttpUrl withoutToken(String url) {
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+        return parsed == null ? null : parsed.newBuilder().removeAllQueryParameters("token").build();
     }
 
     public void update(String id, String url, String secret, List<String> events) {
@@ -119,7 +134,12 @@ public final class ProjectplaceWebhooks {
     }
 
     public boolean verify(WebhookDelivery delivery, String secret) {
-        return Secrets.constantTimeEquals(secret, delivery.queryParameter("token"));
+        return Secrets.constantTimeEquals(secret, presentedToken(delivery));
+    }
+
+    /** The {@code token} query parameter, the delivery's only proof of origin (read before its body), or null. */
+    public static String presentedToken(WebhookDelivery delivery) {
+        return delivery.queryParameter("token");
     }
 
     /**

@@ -1,7 +1,11 @@
 package io.jenkins.plugins.projectboards.client.webhook;
 
+import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
+import io.jenkins.plugins.projectboards.client.BoardException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,7 +14,8 @@ import java.util.stream.Collectors;
  * Which board events start a job's builds. Every part is optional; an empty part matches everything, except that
  * {@link BoardEvent#OTHER} events (labels, lists, …) match only when asked for by name.
  *
- * @param boards board names or ids, compared ignoring case
+ * @param boards boards as steps name them, ignoring case: the id, the full name ({@code Project/Board} for Planka,
+ *     whose deliveries carry the project) or, for an entry without {@code /}, the board's own name
  * @param events normalised types ({@code card.moved}) or the vendor's own names ({@code cardUpdate}), ignoring case
  * @param toColumn the column a card must have moved to (or been created in), ignoring case
  */
@@ -24,22 +29,49 @@ public record EventFilter(Set<String> boards, Set<String> events, String toColum
 
     /** A filter from the comma- or newline-separated lists a form or a Pipeline script gives. */
     public static EventFilter of(String boards, String events, String toColumn) {
-        return new EventFilter(split(boards), split(events), toColumn);
+        return new EventFilter(Set.copyOf(entries(boards)), Set.copyOf(entries(events)), toColumn);
     }
 
     public boolean matches(BoardEvent event) {
-        if (!boards.isEmpty() && !boards.contains(lower(event.boardName())) && !boards.contains(lower(event.boardId()))) {
+        if (!boards.isEmpty() && !names(boards, event.boardName(), event.boardId(), bareName(event.boardName()))) {
             return false;
         }
-        if (events.isEmpty() ? BoardEvent.OTHER.equals(event.type())
-                : !events.contains(lower(event.type())) && !events.contains(lower(event.vendorEvent()))) {
+        if (events.isEmpty() ? BoardEvent.OTHER.equals(event.type()) : !names(events, event.type(), event.vendorEvent())) {
             return false;
         }
         return toColumn == null || toColumn.equalsIgnoreCase(event.toColumn());
     }
 
-    private static Set<String> split(String list) {
-        return list == null ? Set.of() : Arrays.stream(list.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    /**
+     * Why entries of a {@code boards} filter would never match (or match more than meant), as the steps resolve
+     * boards through {@code client}: one line per such entry, naming it and the vendor's answer; empty when all
+     * resolve. Network calls, through the client's name cache.
+     */
+    public static List<String> unmatchableBoards(BoardClient client, String boards) {
+        List<String> problems = new ArrayList<>();
+        for (String board : entries(boards)) {
+            try {
+                client.resolveBoard(board);
+            } catch (BoardException e) {
+                problems.add("'" + board + "': " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** Whether {@code set} holds one of the values (ignoring case; an immutable set refuses to look for null). */
+    private static boolean names(Set<String> set, String... values) {
+        return Arrays.stream(values).filter(value -> value != null).anyMatch(value -> set.contains(lower(value)));
+    }
+
+    /** {@code Board} of {@code Project/Board}; null for a name without a project. */
+    private static String bareName(String name) {
+        int slash = name == null ? -1 : name.lastIndexOf('/');
+        return slash < 0 ? null : name.substring(slash + 1);
+    }
+
+    private static List<String> entries(String list) {
+        return list == null ? List.of() : Arrays.stream(list.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static Set<String> normalised(Set<String> values) {

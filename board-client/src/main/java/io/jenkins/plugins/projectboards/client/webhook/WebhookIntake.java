@@ -4,16 +4,30 @@ import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.NotSupportedException;
+import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
+import io.jenkins.plugins.projectboards.client.kanboard.KanboardWebhooks;
+import io.jenkins.plugins.projectboards.client.planka.PlankaWebhooks;
+import io.jenkins.plugins.projectboards.client.projectplace.ProjectplaceWebhooks;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
- * What an inbound webhook endpoint does with a delivery before anything else: size limit, proof of origin, parsing.
- * A delivery that fails is {@link Rejected} with the HTTP status to answer; the reason is for the log only, never
- * for the answer (it must not help a caller guess).
+ * What an inbound webhook endpoint does with a delivery, in this order: {@link #prove} the secret, which every vendor
+ * sends in a header (Planka) or the query ({@code ?token=}, Kanboard and Projectplace), so before the body is read;
+ * then read at most {@link #MAX_BODY_BYTES} and {@link #parse} it. No vendor signs the body (an HMAC would need the
+ * body read, bounded, before the proof). A delivery that fails is {@link Rejected} with the HTTP status to answer;
+ * the reason is for the log only, never for the answer (it must not help a caller guess).
  */
 public final class WebhookIntake {
     /** Vendors' deliveries are a few kilobytes; anything near this is not one. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    /** What an unknown connection, or one without a secret, is compared against: the same work, never a match. */
+    private static final String DECOY = HexFormat.of().formatHex(randomBytes());
 
     private WebhookIntake() {}
 
@@ -33,28 +47,60 @@ public final class WebhookIntake {
     }
 
     /**
-     * The delivery's event, once it proved to come from the vendor.
+     * Checks the secret a delivery presents in its headers or query, in time that depends neither on the secret, nor
+     * on what was presented, nor on whether the connection exists.
      *
-     * @param secret the connection's webhook secret; without one every delivery is refused
-     * @throws Rejected 403 without a secret or with a wrong one, 400 when the body is not the vendor's delivery,
-     *     404 when the vendor has no webhooks (KE-chain)
+     * @param vendor the connection's vendor; null for an unknown connection
+     * @param secret the connection's webhook secret; null or empty when it has none (every delivery is refused)
+     * @throws Rejected 403, the same for every reason
      */
-    public static BoardEvent accept(BoardClient client, WebhookDelivery delivery, String secret) {
+    public static void prove(Vendor vendor, WebhookDelivery delivery, String secret) {
+        String presented = vendor == null ? PlankaWebhooks.presentedToken(delivery) : switch (vendor) {
+            case PLANKA -> PlankaWebhooks.presentedToken(delivery);
+            case KANBOARD -> KanboardWebhooks.presentedToken(delivery);
+            case PROJECTPLACE -> ProjectplaceWebhooks.presentedToken(delivery);
+            case KECHAIN -> null;
+        };
+        boolean usable = vendor != null && vendor != Vendor.KECHAIN && secret != null && !secret.isEmpty();
+        boolean equal = MessageDigest.isEqual(sha256(usable ? secret : DECOY), sha256(presented == null ? "" : presented));
+        if (!usable || !equal) {
+            throw new Rejected(403, vendor == null ? "no such connection"
+                    : vendor == Vendor.KECHAIN ? "KE-chain has no webhooks"
+                    : !usable ? "the connection has no webhook secret configured; every delivery is refused"
+                    : "the delivery does not carry the connection's webhook secret");
+        }
+    }
+
+    /**
+     * The event of a proven delivery.
+     *
+     * @throws Rejected 400 when the body is not the vendor's delivery, 413 when it is too long, 404 when the vendor has
+     *     no webhooks (KE-chain)
+     */
+    public static BoardEvent parse(BoardClient client, WebhookDelivery delivery) {
         if (delivery.body().length() > MAX_BODY_BYTES) {
             throw new Rejected(413, "body of " + delivery.body().length() + " characters exceeds " + MAX_BODY_BYTES);
         }
         try {
-            if (secret == null || secret.isEmpty()) {
-                throw new Rejected(403, "the connection has no webhook secret configured; every delivery is refused");
-            }
-            if (!client.verifyWebhook(delivery, secret)) {
-                throw new Rejected(403, "the delivery does not carry the connection's webhook secret");
-            }
             return client.parseWebhook(delivery);
         } catch (NotSupportedException e) {
             throw new Rejected(404, e.getMessage());
         } catch (BoardException e) {
             throw new Rejected(400, e.getMessage());
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
     }
 }

@@ -79,7 +79,8 @@ public class KanboardWebhooksTest {
             server.start();
             KanboardClient client = new KanboardClient(server.url("/jsonrpc.php").toString(), KanboardCredentials.applicationToken("t", null),
                     new okhttp3.OkHttpClient(), io.jenkins.plugins.projectboards.client.ClientOptions.defaults());
-            BoardEvent event = io.jenkins.plugins.projectboards.client.webhook.ColumnNames.named(client, webhooks.parse(delivery("task.move.column", "t")));
+            BoardEvent event = io.jenkins.plugins.projectboards.client.webhook.ColumnNames.named(client, webhooks.parse(delivery("task.move.column", "t")),
+                    Runnable::run, java.time.Duration.ofSeconds(5));
             assertEquals("Ready", event.fromColumn());
             assertEquals("Work in progress", event.toColumn());
             JsonNode call = Json.MAPPER.readTree(server.takeRequest().getBody().readUtf8());

@@ -112,6 +112,9 @@ public class PlankaCardUpdatesTest extends PlankaTestSupport {
         assertFalse(client().subscribeWebhook(null, "https://ci.example/hook", List.of("cardUpdate"), "s").created());
         assertEquals(1, fake.webhooks.size());
         assertEquals("s", fake.webhooks.get(0).path("accessToken").asText());
+        assertFalse("a rotated secret updates the webhook", client().subscribeWebhook(null, "https://ci.example/hook", List.of("cardUpdate"), "s2").created());
+        assertEquals(1, fake.webhooks.size());
+        assertEquals("s2", fake.webhooks.get(0).path("accessToken").asText());
     }
 
     @Test

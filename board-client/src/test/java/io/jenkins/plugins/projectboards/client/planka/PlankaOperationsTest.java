@@ -143,7 +143,8 @@ public class PlankaOperationsTest extends PlankaTestSupport {
     @Test
     public void subscribeWebhookReusesAnIdenticalOneAndSaysSo() throws Exception {
         projects();
-        json(200, "{\"items\":[{\"id\":\"9\",\"name\":\"x\",\"url\":\"" + HOOK + "\",\"events\":[\"cardUpdate\",\"cardCreate\"],\"excludedEvents\":null}]}");
+        json(200, "{\"items\":[{\"id\":\"9\",\"name\":\"x\",\"url\":\"" + HOOK + "\",\"accessToken\":\"hook-s3cret\","
+                + "\"events\":[\"cardUpdate\",\"cardCreate\"],\"excludedEvents\":null}]}");
         Map<String, Object> result = operations().subscribeWebhook(new SubscribeWebhookRequest(null, HOOK,
                 List.of("cardCreate", "cardUpdate"), "hook-s3cret", false)).toMap();
         assertEquals("9", result.get("id"));

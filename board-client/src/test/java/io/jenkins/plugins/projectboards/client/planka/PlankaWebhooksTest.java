@@ -26,12 +26,24 @@ public class PlankaWebhooksTest extends PlankaTestSupport {
 
     @Test
     public void identicalSubscriptionIsReused() throws Exception {
-        json(200, "{\"items\":[{\"id\":\"9\",\"name\":\"x\",\"url\":\"https://ci/hook\",\"accessToken\":\"other-secret\","
+        json(200, "{\"items\":[{\"id\":\"9\",\"name\":\"x\",\"url\":\"https://ci/hook\",\"accessToken\":\"s3cret\","
                 + "\"events\":[\"cardUpdate\",\"cardCreate\"],\"excludedEvents\":null}]}");
         WebhookSubscription subscription = client().webhooks().subscribe("https://ci/hook", List.of("cardCreate", "cardUpdate"), "s3cret");
         assertEquals(new WebhookSubscription("9", "https://ci/hook", List.of("cardUpdate", "cardCreate"), null, false), subscription);
         expect("GET", "/api/webhooks", null);
         assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    public void aReusedWebhookWhoseTokenWasRotatedGetsTheNewSecret() throws Exception {
+        json(200, "{\"items\":[{\"id\":\"9\",\"name\":\"x\",\"url\":\"https://ci/hook\",\"accessToken\":\"old-secret\","
+                + "\"events\":[\"cardUpdate\"],\"excludedEvents\":null}]}");
+        answer("17-webhooks-create");
+        WebhookSubscription subscription = client().webhooks().subscribe("https://ci/hook", List.of("cardUpdate"), "new-s3cret");
+        assertEquals(new WebhookSubscription("9", "https://ci/hook", List.of("cardUpdate"), null, false), subscription);
+        expect("GET", "/api/webhooks", null);
+        expect("PATCH", "/api/webhooks/9", "{\"accessToken\":\"new-s3cret\"}");
+        assertEquals(2, server.getRequestCount());
     }
 
     @Test
@@ -78,7 +90,7 @@ public class PlankaWebhooksTest extends PlankaTestSupport {
         PlankaWebhooks webhooks = client().webhooks();
         BoardEvent created = webhooks.parse(delivery("cardCreate", "Bearer x"));
         assertEquals(BoardEvent.CARD_CREATED, created.type());
-        assertEquals("Smoke board", created.boardName());
+        assertEquals("Smoke 1795504681/Smoke board", created.boardName());
         assertEquals("Todo", created.toColumn());
         assertEquals(baseUrl() + "/cards/" + created.cardId(), created.cardUrl());
         BoardEvent moved = webhooks.parse(delivery("cardUpdate-move", "Bearer x"));

@@ -190,6 +190,23 @@ public class ProjectplaceClientTest extends ProjectplaceTestSupport {
     }
 
     @Test
+    public void aSubscriptionWhoseTokenWasRotatedGetsTheNewSecret() throws Exception {
+        token("t1", 2592000);
+        body("board.json");
+        json(200, "[{\"id\":\"649c37e5fdfaa1bf202a098e\",\"artifact_type\":\"board\",\"artifact_id\":1358069,"
+                + "\"event_type\":[\"card_status_change\"],\"webhook\":\"https://ci.example/project-boards-webhook/pp?token=old-secret\"}]");
+        json(200, "{}");
+        WebhookSubscription reused = client().subscribeWebhook(BOARD, "https://ci.example/project-boards-webhook/pp", List.of(), "new-s3cret");
+        assertFalse(reused.created());
+        assertEquals("649c37e5fdfaa1bf202a098e", reused.id());
+        expectTokenRequest();
+        take();
+        expect("t1", "GET", "/1/webhooks/list", null);
+        expect("t1", "PUT", "/1/webhooks/649c37e5fdfaa1bf202a098e/update", "{\"event_type\":[\"card_status_change\"],"
+                + "\"webhook\":\"https://ci.example/project-boards-webhook/pp?token=new-s3cret\"}");
+    }
+
+    @Test
     public void subscribeRefusesPlainHttpAndUnknownEvents() {
         ProjectplaceWebhooks webhooks = client().webhooks();
         ProjectplaceBoard board = new ProjectplaceBoard("1", "B", "2", "W", List.of(), List.of());

@@ -169,6 +169,15 @@ public abstract class FakeBoards extends Dispatcher {
                 me.set("item", Json.object().put("id", "7").put("username", "jenkins").put("name", "Jenkins").put("role", "admin"));
                 return json(200, me);
             }
+            if (method.equals("PATCH") && path.matches("/api/webhooks/9\\d+")) {
+                int index = Integer.parseInt(path.substring("/api/webhooks/9".length())) - 1;
+                ObjectNode hook = ((ObjectNode) webhooks.get(index)).deepCopy();
+                hook.setAll((ObjectNode) Json.MAPPER.readTree(request.getBody().clone().readUtf8()));
+                webhooks.set(index, hook);
+                ObjectNode updated = Json.object();
+                updated.set("item", Json.object().put("id", "9" + (index + 1)).put("url", hook.path("url").asText()));
+                return json(200, updated);
+            }
             if (path.equals("/api/webhooks")) {
                 ArrayNode items = Json.MAPPER.createArrayNode();
                 if (method.equals("POST")) {
@@ -180,7 +189,8 @@ public abstract class FakeBoards extends Dispatcher {
                     return json(200, created);
                 }
                 for (int i = 0; i < webhooks.size(); i++) {
-                    ObjectNode hook = Json.object().put("id", "9" + (i + 1)).put("url", webhooks.get(i).path("url").asText());
+                    ObjectNode hook = Json.object().put("id", "9" + (i + 1)).put("url", webhooks.get(i).path("url").asText())
+                            .put("accessToken", webhooks.get(i).path("accessToken").asText(null));
                     ArrayNode events = hook.putArray("events");
                     for (String event : webhooks.get(i).path("events").asText().split(",")) {
                         if (!event.isEmpty()) {
