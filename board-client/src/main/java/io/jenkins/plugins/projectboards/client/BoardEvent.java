@@ -37,7 +37,7 @@ public record BoardEvent(
         boardName = EventText.clean(boardName);
         cardId = EventText.clean(cardId);
         cardTitle = EventText.clean(cardTitle);
-        cardUrl = EventText.link(cardUrl);
+        cardUrl = Links.web(EventText.clean(cardUrl));
         fromColumn = EventText.clean(fromColumn);
         toColumn = EventText.clean(toColumn);
         actor = EventText.clean(actor);

@@ -4,7 +4,7 @@ import hudson.model.Cause;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
-import io.jenkins.plugins.projectboards.client.webhook.EventText;
+import io.jenkins.plugins.projectboards.client.Links;
 import java.io.IOException;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
@@ -57,7 +57,7 @@ public class BoardEventCause extends Cause {
         }
         printedTo = new WeakReference<>(listener);
         String before = Messages.BoardEventCause_before(vendor, event);
-        String link = EventText.link(cardUrl); // http(s) only, also in causes saved by earlier versions
+        String link = Links.web(cardUrl); // http(s) only, also in causes saved by earlier versions
         if (link == null) {
             listener.getLogger().println(getShortDescription());
             return;

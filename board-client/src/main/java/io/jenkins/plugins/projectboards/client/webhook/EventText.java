@@ -1,12 +1,11 @@
 package io.jenkins.plugins.projectboards.client.webhook;
 
 import java.nio.charset.StandardCharsets;
-import okhttp3.HttpUrl;
 
 /**
  * Text from a webhook delivery is the caller's: before it becomes a build's cause, console line or environment
  * variable it loses control characters (NUL, line breaks, escape sequences, bidirectional overrides) and is cut to
- * {@link #MAX_BYTES}; a link is kept only when it is an http(s) URL.
+ * {@link #MAX_BYTES}.
  */
 public final class EventText {
     /** The most a value may take, in UTF-8 bytes. */
@@ -38,13 +37,6 @@ public final class EventText {
             i += Character.charCount(c);
         }
         return cut.append(ELLIPSIS).toString();
-    }
-
-    /** {@code url} when it is an absolute http(s) URL, else null (a {@code javascript:} link in a cause is an attack). */
-    public static String link(String url) {
-        String cleaned = clean(url);
-        HttpUrl parsed = cleaned == null ? null : HttpUrl.parse(cleaned);
-        return parsed == null ? null : cleaned;
     }
 
     private static boolean isControl(int c) {
