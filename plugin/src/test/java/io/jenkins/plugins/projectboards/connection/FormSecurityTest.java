@@ -1,5 +1,6 @@
 package io.jenkins.plugins.projectboards.connection;
 
+import static io.jenkins.plugins.projectboards.testing.BoardsTestSupport.postForm;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -8,11 +9,8 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport.Recorded;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
-import java.net.URL;
 import java.util.List;
 import jenkins.model.Jenkins;
-import org.htmlunit.HttpMethod;
-import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.junit.Before;
 import org.junit.Rule;
@@ -46,25 +44,14 @@ public class FormSecurityTest {
                 .grant(Item.READ).onItems(job).to("reader"));
     }
 
-    /** A POST with a crumb, as the form's JavaScript sends it; {@code user} {@code null} is anonymous. */
-    private WebResponse post(String user, String path) throws Exception {
-        JenkinsRule.WebClient web = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
-        if (user != null) {
-            web.login(user);
-        }
-        WebRequest request = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
-        // The raw answer: as a page, HtmlUnit would follow the meta refresh of the 403 page to the login page (200).
-        return web.loadWebResponse(web.addCrumb(request));
-    }
-
     @Test
     public void testConnectionIsForAdministratorsAndShowsNoSecret() throws Exception {
         String path = PLANKA + "testConnection?url=" + planka.url() + "&credentialsId=planka-key";
-        assertEquals(403, post(null, path).getStatusCode());
-        assertEquals(403, post("reader", path).getStatusCode());
+        assertEquals(403, postForm(j, null, path).getStatusCode());
+        assertEquals(403, postForm(j, "reader", path).getStatusCode());
         assertEquals("refused calls reach no server", List.of(), planka.requests());
 
-        WebResponse admin = post("admin", path);
+        WebResponse admin = postForm(j, "admin", path);
         assertEquals(200, admin.getStatusCode());
         String answer = admin.getContentAsString();
         assertTrue(answer, answer.contains("Connected: Planka user jenkins (admin)"));
@@ -77,7 +64,7 @@ public class FormSecurityTest {
 
     @Test
     public void testConnectionNamesAMissingCredentialByIdOnly() throws Exception {
-        WebResponse admin = post("admin", PLANKA + "testConnection?url=" + planka.url() + "&credentialsId=nosuch");
+        WebResponse admin = postForm(j, "admin", PLANKA + "testConnection?url=" + planka.url() + "&credentialsId=nosuch");
         assertEquals(200, admin.getStatusCode());
         String answer = admin.getContentAsString();
         // FormValidation escapes the message (Util.escape: ' becomes &#039;).
@@ -89,21 +76,21 @@ public class FormSecurityTest {
     public void checksAreForAdministrators() throws Exception {
         for (String check : List.of("checkUrl?value=https://x.example", "checkName?value=kb", "checkCredentialsId?value=planka-key",
                 "checkWebhookCredentialsId?value=planka-webhook", "checkReferencePatterns?value=x(y)")) {
-            assertEquals(check, 403, post(null, PLANKA + check).getStatusCode());
-            assertEquals(check, 403, post("reader", PLANKA + check).getStatusCode());
-            assertEquals(check, 200, post("admin", PLANKA + check).getStatusCode());
+            assertEquals(check, 403, postForm(j, null, PLANKA + check).getStatusCode());
+            assertEquals(check, 403, postForm(j, "reader", PLANKA + check).getStatusCode());
+            assertEquals(check, 200, postForm(j, "admin", PLANKA + check).getStatusCode());
         }
     }
 
     @Test
     public void credentialDropdownsListNothingToOthers() throws Exception {
-        String items = post("reader", PLANKA + "fillCredentialsIdItems?url=" + planka.url()).getContentAsString();
+        String items = postForm(j, "reader", PLANKA + "fillCredentialsIdItems?url=" + planka.url()).getContentAsString();
         assertFalse(items, items.contains("planka-key"));
         assertFalse(items, items.contains(FakePlanka.API_KEY));
-        String adminItems = post("admin", PLANKA + "fillCredentialsIdItems?url=" + planka.url()).getContentAsString();
+        String adminItems = postForm(j, "admin", PLANKA + "fillCredentialsIdItems?url=" + planka.url()).getContentAsString();
         assertTrue(adminItems, adminItems.contains("planka-key"));
         assertFalse(adminItems, adminItems.contains(FakePlanka.API_KEY));
-        String webhookItems = post("admin", PLANKA + "fillWebhookCredentialsIdItems").getContentAsString();
+        String webhookItems = postForm(j, "admin", PLANKA + "fillWebhookCredentialsIdItems").getContentAsString();
         assertTrue(webhookItems, webhookItems.contains("planka-webhook"));
         assertFalse(webhookItems, webhookItems.contains(FakePlanka.WEBHOOK_SECRET));
     }
@@ -111,16 +98,16 @@ public class FormSecurityTest {
     @Test
     public void stepDropdownsNeedConfigureOnTheJob() throws Exception {
         for (String fill : List.of("fillConnectionItems", "fillFailOnErrorItems")) {
-            assertEquals(fill, 403, post(null, CREATE_TASK + fill).getStatusCode());
-            assertEquals(fill, 403, post("reader", CREATE_TASK + fill).getStatusCode());
+            assertEquals(fill, 403, postForm(j, null, CREATE_TASK + fill).getStatusCode());
+            assertEquals(fill, 403, postForm(j, "reader", CREATE_TASK + fill).getStatusCode());
         }
-        WebResponse admin = post("admin", CREATE_TASK + "fillConnectionItems");
+        WebResponse admin = postForm(j, "admin", CREATE_TASK + "fillConnectionItems");
         assertEquals(200, admin.getStatusCode());
         String items = admin.getContentAsString();
         assertTrue(items, items.contains("planka (Planka)"));
         assertTrue(items, items.contains("(default connection)"));
         // Outside a job the same dropdown is for administrators.
-        assertEquals(403, post("reader", "descriptorByName/io.jenkins.plugins.projectboards.steps.CreateTaskStep/fillConnectionItems")
+        assertEquals(403, postForm(j, "reader", "descriptorByName/io.jenkins.plugins.projectboards.steps.CreateTaskStep/fillConnectionItems")
                 .getStatusCode());
     }
 

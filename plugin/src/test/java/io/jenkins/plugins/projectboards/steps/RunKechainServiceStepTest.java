@@ -110,8 +110,8 @@ public class RunKechainServiceStepTest {
             WorkflowRun run = j.buildAndAssertSuccess(job(j, "def r = runKechainService(scope: 'Bike Project', service: 'Gears')\n"
                     + "echo \"id=${r.executionId} status=${r.status} url=${r.url} attached=${r.attached} timedOut=${r.timedOut}"
                     + " dryRun=${r.dryRun}\""));
-            j.assertLogContains("id=" + FakeKechain.EXECUTION + " status=COMPLETED url=https://kc.example/executions/"
-                    + FakeKechain.EXECUTION + " attached=false timedOut=false dryRun=false", run);
+            j.assertLogContains("id=" + FakeKechain.EXECUTION + " status=COMPLETED url="
+                    + FakeKechain.executionUrl(server.url("/").toString()) + " attached=false timedOut=false dryRun=false", run);
             j.assertLogContains("[Project Boards] Started KE-chain service Gears (execution " + FakeKechain.EXECUTION + ")", run);
             j.assertLogContains("[Project Boards] KE-chain execution " + FakeKechain.EXECUTION + ": COMPLETED", run);
             j.assertLogContains("[Project Boards] KE-chain execution " + FakeKechain.EXECUTION + " log:\n>>> gears computed", run);
@@ -335,7 +335,7 @@ public class RunKechainServiceStepTest {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("executionId", FakeKechain.EXECUTION);
         answer.put("status", "LOADING");
-        answer.put("url", "https://kc.example/executions/" + FakeKechain.EXECUTION);
+        answer.put("url", FakeKechain.executionUrl(server.url("/").toString()));
         answer.put("attached", false);
         answer.put("timedOut", false);
         answer.put("dryRun", false);

@@ -10,12 +10,17 @@ import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import java.io.IOException;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockWebServer;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jvnet.hudson.test.JenkinsRule;
 
 /**
  * What every JenkinsRule test of the plugin needs: credentials in the global store, the global connections, and the
@@ -36,6 +41,18 @@ public final class BoardsTestSupport {
         SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
         store.getCredentials().add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "user " + id, username, password));
         store.save();
+    }
+
+    /**
+     * A form endpoint called as the form's JavaScript calls it: POST with a crumb, as {@code user} ({@code null}:
+     * anonymous). The raw answer: as a page, HtmlUnit would follow the meta refresh of a 403 page to the login page (200).
+     */
+    public static WebResponse postForm(JenkinsRule j, String user, String path) throws Exception {
+        JenkinsRule.WebClient web = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        if (user != null) {
+            web.login(user);
+        }
+        return web.loadWebResponse(web.addCrumb(new WebRequest(new URL(j.getURL(), path), HttpMethod.POST)));
     }
 
     /** Replaces the global connections (Manage Jenkins → System → Project Boards). */

@@ -42,10 +42,10 @@ public final class FakeKechain extends Dispatcher {
         if (path.startsWith("/api/services/" + SERVICE + "/execute")) {
             boolean already = running;
             running = true;
-            return json(already ? 409 : 202, "{\"results\":[" + execution() + "]}");
+            return json(already ? 409 : 202, "{\"results\":[" + execution(request) + "]}");
         }
         if (path.equals("/api/service_executions/" + EXECUTION + ".json")) {
-            return json(200, "{\"results\":[" + execution() + "]}");
+            return json(200, "{\"results\":[" + execution(request) + "]}");
         }
         if (path.equals("/api/service_executions/" + EXECUTION + "/log")) {
             return new MockResponse().setHeader("Content-Type", "text/plain").setBody(">>> gears computed\n");
@@ -57,9 +57,18 @@ public final class FakeKechain extends Dispatcher {
         return json(404, "{\"results\":[{\"detail\":\"Not found.\"}]}");
     }
 
-    private String execution() {
-        return "{\"id\":\"" + EXECUTION + "\",\"url\":\"https://kc.example/executions/" + EXECUTION + "\",\"service\":\"" + SERVICE
+    /**
+     * KE-chain's answer for the execution; its {@code url} is on the server the client called (its {@code Host}), as
+     * the client keeps no link to another host.
+     */
+    private String execution(RecordedRequest request) {
+        return "{\"id\":\"" + EXECUTION + "\",\"url\":\"" + executionUrl("http://" + request.getHeader("Host") + "/") + "\",\"service\":\"" + SERVICE
                 + "\",\"service_name\":\"Gears\",\"status\":\"" + status + "\",\"username\":\"jenkins\"}";
+    }
+
+    /** Where KE-chain says the execution is, for a server at {@code baseUrl} (ending in a slash). */
+    public static String executionUrl(String baseUrl) {
+        return baseUrl + "executions/" + EXECUTION;
     }
 
     private static MockResponse json(int status, String body) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.projectboards.webhook;
 
+import static io.jenkins.plugins.projectboards.testing.BoardsTestSupport.postForm;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -7,10 +8,7 @@ import static org.junit.Assert.assertTrue;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
-import java.net.URL;
 import jenkins.model.Jenkins;
-import org.htmlunit.HttpMethod;
-import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.junit.Before;
 import org.junit.Rule;
@@ -39,21 +37,16 @@ public class BoardEventTriggerTest {
                 .grant(Item.CONFIGURE).onItems(job).to("dev"));
     }
 
-    private WebResponse post(String user, String path) throws Exception {
-        JenkinsRule.WebClient web = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
-        return web.loadWebResponse(web.addCrumb(new WebRequest(new URL(j.getURL(), path), HttpMethod.POST)));
-    }
-
     @Test
     public void boardsAreCheckedForThoseWhoConfigureTheJob() throws Exception {
-        assertEquals(403, post("reader", CHECK + "Shop/Web").getStatusCode());
+        assertEquals(403, postForm(j, "reader", CHECK + "Shop/Web").getStatusCode());
         assertEquals("refused checks reach no server", 0, planka.requests().size());
 
-        WebResponse known = post("dev", CHECK + "Shop/Web,%20Web,%20500");
+        WebResponse known = postForm(j, "dev", CHECK + "Shop/Web,%20Web,%20500");
         assertEquals(200, known.getStatusCode());
         assertFalse(known.getContentAsString(), known.getContentAsString().contains("never match"));
 
-        String unknown = post("dev", CHECK + "Shop/Nope").getContentAsString();
+        String unknown = postForm(j, "dev", CHECK + "Shop/Nope").getContentAsString();
         assertTrue(unknown, unknown.contains("These never match (or match several boards): &#039;Shop/Nope&#039;"));
         assertTrue(unknown, unknown.contains("Shop/Web"));
     }
