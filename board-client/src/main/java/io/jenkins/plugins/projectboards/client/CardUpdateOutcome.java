@@ -8,8 +8,16 @@ package io.jenkins.plugins.projectboards.client;
  * @param moved whether the card changed column ({@code false} also when it was already there)
  * @param previousColumn the column it was in; {@code null} when it was not found
  * @param error why the update failed, or {@code null}; a failed update may still have commented
+ * @param unreachable the update failed because no answer came from the server (a {@link ConnectionException}): an
+ *     outage, which says nothing about the card
  */
-public record CardUpdateOutcome(CardUpdate update, Card card, boolean commented, boolean moved, String previousColumn, String error) {
+public record CardUpdateOutcome(CardUpdate update, Card card, boolean commented, boolean moved, String previousColumn,
+        String error, boolean unreachable) {
+
+    /** A card updated (or left where it was): no error. */
+    public static CardUpdateOutcome done(CardUpdate update, Card card, boolean commented, boolean moved, String previousColumn) {
+        return new CardUpdateOutcome(update, card, commented, moved, previousColumn, null, false);
+    }
 
     public boolean succeeded() {
         return error == null;
@@ -20,7 +28,14 @@ public record CardUpdateOutcome(CardUpdate update, Card card, boolean commented,
         return card != null ? card.id() : update.card().text();
     }
 
+    /** A card the server answered about, with {@code error} (no such card, a refused call). */
     public static CardUpdateOutcome failed(CardUpdate update, Card card, boolean commented, String error) {
-        return new CardUpdateOutcome(update, card, commented, false, card == null ? null : card.column().name(), error);
+        return new CardUpdateOutcome(update, card, commented, false, card == null ? null : card.column().name(), error, false);
+    }
+
+    /** A card whose update ended with {@code failure}. */
+    public static CardUpdateOutcome failed(CardUpdate update, Card card, boolean commented, BoardException failure) {
+        return new CardUpdateOutcome(update, card, commented, false, card == null ? null : card.column().name(),
+                failure.getMessage(), failure instanceof ConnectionException);
     }
 }

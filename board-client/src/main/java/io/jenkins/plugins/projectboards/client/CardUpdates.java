@@ -73,7 +73,7 @@ public final class CardUpdates {
         try {
             card = client.findCard(update.card(), update.board()).orElse(null);
         } catch (BoardException e) {
-            return CardUpdateOutcome.failed(update, null, false, e.getMessage());
+            return CardUpdateOutcome.failed(update, null, false, e);
         }
         if (card == null) {
             return CardUpdateOutcome.failed(update, null, false, "no card '" + update.card().text() + "'");
@@ -85,16 +85,16 @@ public final class CardUpdates {
                 commented = true;
             }
             if (update.moveTo() == null) {
-                return new CardUpdateOutcome(update, card, commented, false, card.column().name(), null);
+                return CardUpdateOutcome.done(update, card, commented, false, card.column().name());
             }
             ColumnRef target = client.resolveColumn(card.board(), update.moveTo());
             if (target.id().equals(card.column().id())) {
-                return new CardUpdateOutcome(update, card, commented, false, card.column().name(), null);
+                return CardUpdateOutcome.done(update, card, commented, false, card.column().name());
             }
             Card moved = client.moveCard(card, target, Position.BOTTOM);
-            return new CardUpdateOutcome(update, moved, commented, true, card.column().name(), null);
+            return CardUpdateOutcome.done(update, moved, commented, true, card.column().name());
         } catch (BoardException e) {
-            return CardUpdateOutcome.failed(update, card, commented, e.getMessage());
+            return CardUpdateOutcome.failed(update, card, commented, e);
         }
     }
 }

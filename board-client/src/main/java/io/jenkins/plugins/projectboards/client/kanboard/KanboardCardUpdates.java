@@ -7,6 +7,7 @@ import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.CardUpdate;
 import io.jenkins.plugins.projectboards.client.CardUpdateOutcome;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
+import io.jenkins.plugins.projectboards.client.ConnectionException;
 import io.jenkins.plugins.projectboards.client.Position;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,8 @@ final class KanboardCardUpdates {
         Card card;
         ColumnRef target;
         String error;
+        /** Whether {@link #error} is the server's silence (an outage) rather than its answer. */
+        boolean unreachable;
         boolean commented;
         boolean moved;
 
@@ -46,12 +49,18 @@ final class KanboardCardUpdates {
             this.update = update;
         }
 
+        void fail(BoardException failure) {
+            error = failure.getMessage();
+            unreachable = failure instanceof ConnectionException;
+        }
+
         CardUpdateOutcome outcome() {
             if (error != null) {
-                return CardUpdateOutcome.failed(update, card, commented, error);
+                return new CardUpdateOutcome(update, card, commented, false, card == null ? null : card.column().name(),
+                        error, unreachable);
             }
             Card after = moved ? new Card(card.vendor(), card.id(), card.title(), card.url(), card.board(), target, card.reference()) : card;
-            return new CardUpdateOutcome(update, after, commented, moved, card.column().name(), null);
+            return CardUpdateOutcome.done(update, after, commented, moved, card.column().name());
         }
     }
 
@@ -105,7 +114,7 @@ final class KanboardCardUpdates {
                     progress.target = client.resolveColumn(progress.card.board(), progress.update.moveTo());
                 }
             } catch (BoardException e) {
-                progress.error = e.getMessage();
+                progress.fail(e);
             }
         }
     }
@@ -117,7 +126,7 @@ final class KanboardCardUpdates {
             try {
                 author = client.commentUserId();
             } catch (BoardException e) {
-                commenting.forEach(p -> p.error = e.getMessage());
+                commenting.forEach(p -> p.fail(e));
                 commenting.forEach(p -> progress.accept(p.outcome()));
             }
         }
@@ -143,7 +152,7 @@ final class KanboardCardUpdates {
             List<KanboardAnswer> answers = send(chunk);
             for (int i = 0; i < chunk.size(); i++) {
                 if (answers.get(i).failed()) {
-                    chunk.get(i).owner().error = answers.get(i).error().getMessage();
+                    chunk.get(i).owner().fail(answers.get(i).error());
                 } else {
                     chunk.get(i).onSuccess().run();
                 }

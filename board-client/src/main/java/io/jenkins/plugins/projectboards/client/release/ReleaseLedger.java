@@ -68,8 +68,9 @@ public record ReleaseLedger(Set<String> released, Map<String, Integer> carried, 
      * The ledger after a release, or after part of one: successful cards remembered as released in the plan's
      * version; failed ones carried with one more attempt (and with their comment marked written when it was), those
      * that failed {@link #MAX_ATTEMPTS} times listed in {@link Recorded#givenUp}. A planned card without an outcome
-     * (the board could not be read, or the release is still under way) was not tried: it stays carried with its
-     * attempts unchanged, so an outage never uses up a card's attempts and a restart loses nothing.
+     * (the board could not be read, or the release is still under way), or whose update got no answer from the server
+     * ({@link CardUpdateOutcome#unreachable}), stays carried with its attempts unchanged, so an outage never uses up a
+     * card's attempts and a restart loses nothing.
      *
      * @param outcomes the outcomes so far, for cards of {@code plan.toUpdate()}, in any order
      */
@@ -92,8 +93,11 @@ public record ReleaseLedger(Set<String> released, Map<String, Integer> carried, 
                 continue;
             }
             if (outcome != null) {
-                attempts++;
                 commentWritten |= outcome.commented();
+            }
+            // Only an answer about the card uses up an attempt: while the server is unreachable the card waits.
+            if (outcome != null && !outcome.unreachable()) {
+                attempts++;
                 if (attempts >= MAX_ATTEMPTS) {
                     givenUp.add(ref.text());
                     continue;

@@ -215,6 +215,7 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
             assertFalse(outcome.commented());
             assertTrue(outcome.error(), outcome.error().startsWith("Kanboard batch of 4 calls: request to "));
             assertTrue(outcome.error(), outcome.error().endsWith("; not retried because it may already have been applied"));
+            assertTrue("no answer: an outage, not a verdict on the card", outcome.unreachable());
         }
         assertFalse(fake.calls.contains("createComment"));
         assertEquals("Todo", fake.columnOf("1"));

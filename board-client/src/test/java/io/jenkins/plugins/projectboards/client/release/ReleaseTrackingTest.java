@@ -9,6 +9,7 @@ import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.CardUpdate;
 import io.jenkins.plugins.projectboards.client.CardUpdateOutcome;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
+import io.jenkins.plugins.projectboards.client.ConnectionException;
 import io.jenkins.plugins.projectboards.client.ReferenceScanner;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import java.time.Duration;
@@ -24,11 +25,17 @@ public class ReleaseTrackingTest {
 
     private static CardUpdateOutcome ok(CardUpdate update, String id) {
         Card card = new Card(Vendor.KANBOARD, id, "Card " + id, null, BOARD, new ColumnRef("13", "Done"), null);
-        return new CardUpdateOutcome(update, card, true, true, "Todo", null);
+        return CardUpdateOutcome.done(update, card, true, true, "Todo");
     }
 
     private static CardUpdateOutcome failed(CardUpdate update) {
-        return CardUpdateOutcome.failed(update, null, false, "Kanboard getTask: connection refused");
+        return CardUpdateOutcome.failed(update, null, false, "no card '" + update.card().text() + "'");
+    }
+
+    /** What an update gets while the server does not answer at all. */
+    private static CardUpdateOutcome unanswered(CardUpdate update) {
+        return CardUpdateOutcome.failed(update, null, false,
+                new ConnectionException(Vendor.KANBOARD, "batch of 3 calls", 0, "request to 127.0.0.1:18080 failed (ConnectException) after 3 attempts"));
     }
 
     @Test
@@ -139,6 +146,21 @@ public class ReleaseTrackingTest {
         }
         assertEquals(List.of("404"), givenUp);
         assertEquals(Map.of(), ledger.carried());
+    }
+
+    @Test
+    public void anUnreachableServerNeverUsesUpACardsAttempts() {
+        ReleaseLedger ledger = ReleaseLedger.empty();
+        for (int build = 1; build <= 2 * ReleaseLedger.MAX_ATTEMPTS; build++) {
+            ReleasePlan plan = ledger.plan("1.0", build == 1 ? List.of(CardRef.id("7")) : List.of());
+            ReleaseLedger.Recorded recorded = ledger.record(plan, List.of(unanswered(plan.updates(BOARD, "r", "Done").get(0))));
+            assertEquals(List.of(), recorded.givenUp());
+            ledger = recorded.ledger();
+        }
+        assertEquals(Map.of("7", 0), ledger.carried());
+        ReleasePlan answered = ledger.plan("1.0", List.of());
+        ledger = ledger.record(answered, List.of(failed(answered.updates(BOARD, "r", "Done").get(0)))).ledger();
+        assertEquals("an answer about the card counts", Map.of("7", 1), ledger.carried());
     }
 
     @Test
