@@ -229,6 +229,15 @@ public class CardStepsTest {
         j.assertLogNotContains("team-chosen-secret", run);
         assertEquals(List.of(), planka.writes());
 
+        // A System credential is one builds never see: the endpoint could check it, but no build can register it.
+        SystemCredentialsProvider.getInstance().getCredentials().removeIf(c -> ((IdCredentials) c).getId().equals("planka-webhook"));
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.SYSTEM,
+                "planka-webhook", "system only", Secret.fromString("system-only-secret")));
+        WorkflowRun system = run("subscribeWebhook(connection: 'planka', board: 'Shop/Web')", Result.FAILURE);
+        j.assertLogContains("a credential of System scope, which builds never see", system);
+        j.assertLogNotContains("system-only-secret", system);
+        assertEquals(List.of(), planka.writes());
+
         PlankaConnection noSecret = new PlankaConnection("planka", planka.url(), "planka-key");
         BoardsTestSupport.configure(noSecret);
         WorkflowRun without = run("subscribeWebhook(connection: 'planka', board: 'Shop/Web')", Result.FAILURE);
