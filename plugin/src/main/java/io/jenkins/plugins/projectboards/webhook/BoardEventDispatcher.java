@@ -48,6 +48,9 @@ public class BoardEventDispatcher {
     private static final ThreadPoolExecutor LOOKUPS = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16),
             new NamingThreadFactory(new DaemonThreadFactory(), "project-boards-webhook-columns"));
 
+    /** A slow board makes every delivery's column lookup time out: warned about now and then, not per delivery. */
+    private static final WarningsPerConnection COLUMN_WARNINGS = new WarningsPerConnection();
+
     static {
         LOOKUPS.allowCoreThreadTimeOut(true);
     }
@@ -103,7 +106,7 @@ public class BoardEventDispatcher {
         try {
             return ColumnNames.named(client, event, LOOKUPS, COLUMN_DEADLINE);
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Column ids of a {0} event of connection {1} stay ids: {2}",
+            LOGGER.log(COLUMN_WARNINGS.level(connection), "Column ids of a {0} event of connection {1} stay ids: {2}",
                     new Object[] {event.vendorEvent(), connection, String.valueOf(e)});
             return event;
         }

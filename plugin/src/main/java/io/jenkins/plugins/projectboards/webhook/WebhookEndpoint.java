@@ -19,8 +19,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -34,12 +32,12 @@ import org.kohsuke.stapler.StaplerResponse2;
  * (at the same cost), then 413 for a body over 1 MiB, 400 for a malformed body, 503 with {@code Retry-After} when the
  * connection's queue is full, 405 for other methods; never 5xx for bad input. Accepted deliveries are answered 202
  * at once: builds are scheduled on another thread. Refusals are logged at FINE (a flood must not fill the log);
- * a misconfigured connection at WARNING, at most once per {@link #WARN_EVERY_MINUTES} minutes per connection.
+ * a misconfigured connection at WARNING, at most once per {@link WarningsPerConnection#EVERY_MINUTES} minutes per
+ * connection.
  */
 @Extension
 public class WebhookEndpoint implements UnprotectedRootAction {
     private static final Logger LOGGER = Logger.getLogger(WebhookEndpoint.class.getName());
-    static final int WARN_EVERY_MINUTES = 10;
     /** Seconds a vendor should wait before retrying a delivery refused because the connection's queue was full. */
     static final String RETRY_AFTER_SECONDS = "10";
 
@@ -49,7 +47,7 @@ public class WebhookEndpoint implements UnprotectedRootAction {
      */
     private static final BoardConnection DECOY = decoy();
 
-    private final Map<String, Long> lastWarning = new ConcurrentHashMap<>();
+    private final WarningsPerConnection warnings = new WarningsPerConnection();
 
     @Override
     public String getUrlName() {
@@ -139,10 +137,7 @@ public class WebhookEndpoint implements UnprotectedRootAction {
 
     /** The administrator's to fix, the caller's to not know: a WARNING now and then, FINE otherwise. */
     private void misconfigured(BoardConnection connection, RuntimeException e) {
-        long now = System.nanoTime();
-        long warnedAt = lastWarning.compute(connection.getName(),
-                (key, last) -> last == null || now - last >= TimeUnit.MINUTES.toNanos(WARN_EVERY_MINUTES) ? now : last);
-        LOGGER.log(warnedAt == now ? Level.WARNING : Level.FINE, "webhook deliveries for connection {0} are refused (403)"
+        LOGGER.log(warnings.level(connection.getName()), "webhook deliveries for connection {0} are refused (403)"
                 + " because the connection is misconfigured: {1}", new Object[] {connection.getName(), String.valueOf(e)});
     }
 
