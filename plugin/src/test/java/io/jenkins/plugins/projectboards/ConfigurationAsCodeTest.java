@@ -9,6 +9,8 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.casc.ConfigurationContext;
@@ -94,6 +96,25 @@ public class ConfigurationAsCodeTest {
         String exported = toYamlString(projectBoards);
         String expected = toStringFromYamlFile(this, "configuration-as-code-expected.yml");
         assertEquals(expected, exported);
+    }
+
+    /**
+     * The example of docs/configuration.md (a copy: keep them alike) applies, and defines every credential its
+     * connections reference.
+     */
+    @Test
+    @ConfiguredWithCode("configuration-as-code-docs.yml")
+    public void theDocumentedExampleDefinesEveryCredentialItUses() {
+        List<String> defined = SystemCredentialsProvider.getInstance().getCredentials().stream()
+                .filter(IdCredentials.class::isInstance).map(c -> ((IdCredentials) c).getId()).toList();
+        List<BoardConnection> connections = ProjectBoardsConfiguration.get().getConnections();
+        assertEquals(List.of("kb", "planka", "pp", "kc"), connections.stream().map(BoardConnection::getName).toList());
+        for (BoardConnection connection : connections) {
+            assertTrue(connection.getName(), defined.contains(connection.getCredentialsId()));
+            if (connection.getWebhookCredentialsId() != null) {
+                assertTrue(connection.getName(), defined.contains(connection.getWebhookCredentialsId()));
+            }
+        }
     }
 
     /** One connection of the given kind, with the given lines under it, in a complete {@code projectBoards} block. */
