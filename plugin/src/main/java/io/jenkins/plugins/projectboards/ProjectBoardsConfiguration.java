@@ -3,13 +3,18 @@ package io.jenkins.plugins.projectboards;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
+import hudson.model.Descriptor;
 import hudson.model.Descriptor.FormException;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.projectboards.client.ConnectionSettings;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONArray;
@@ -27,6 +32,7 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("projectBoards")
 public class ProjectBoardsConfiguration extends GlobalConfiguration {
+    private static final Logger LOGGER = Logger.getLogger(ProjectBoardsConfiguration.class.getName());
 
     private List<BoardConnection> connections = new ArrayList<>();
     private String defaultConnection;
@@ -34,6 +40,29 @@ public class ProjectBoardsConfiguration extends GlobalConfiguration {
 
     public ProjectBoardsConfiguration() {
         load();
+        reportLoadedProblems();
+    }
+
+    /**
+     * A configuration saved before the rules held may hold connections they refuse. It still loads, whole: a URL's
+     * user info is dropped and the configuration saved again without it; any other problem is logged, and the steps
+     * of that connection fail with the same message until an administrator fixes it.
+     */
+    private void reportLoadedProblems() {
+        boolean resave = false;
+        for (BoardConnection connection : connections) {
+            if (connection.isUserInfoRemoved()) {
+                LOGGER.log(Level.WARNING, Messages.ProjectBoardsConfiguration_userInfoRemoved(connection.getName()));
+                resave = true;
+            }
+            String problem = connection.problem();
+            if (problem != null) {
+                LOGGER.log(Level.WARNING, Messages.ProjectBoardsConfiguration_invalidOnLoad(problem));
+            }
+        }
+        if (resave) {
+            save();
+        }
     }
 
     public static ProjectBoardsConfiguration get() {
@@ -44,10 +73,21 @@ public class ProjectBoardsConfiguration extends GlobalConfiguration {
         return connections;
     }
 
-    /** @throws IllegalArgumentException when two connections share a name (steps refer to them by name) */
+    /**
+     * @throws IllegalArgumentException when a connection breaks a rule of {@link ConnectionSettings} (one loaded
+     *     from an old {@code config.xml} and passed back, say) or two connections share a name (steps refer to them
+     *     by name); nothing is changed then
+     */
     @DataBoundSetter
     public void setConnections(List<BoardConnection> connections) {
         List<BoardConnection> checked = connections == null ? new ArrayList<>() : new ArrayList<>(connections);
+        checked.removeIf(Objects::isNull);
+        for (BoardConnection connection : checked) {
+            String problem = connection.problem();
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
         String duplicate = firstDuplicate(checked.stream().map(BoardConnection::getName).toList());
         if (duplicate != null) {
             throw new IllegalArgumentException(Messages.ProjectBoardsConfiguration_duplicateName(duplicate));
@@ -59,10 +99,19 @@ public class ProjectBoardsConfiguration extends GlobalConfiguration {
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         // Refuse duplicate names before anything is bound: each setter saves, so a half-bound form would be kept.
+        // Refuse what the connections' constructor would refuse the same way, before binding: Stapler's own error
+        // for a failed constructor repeats the submitted form, URL included.
         Object connections = json.opt("connections");
         List<String> names = new ArrayList<>();
         for (Object connection : connections instanceof JSONArray array ? array : connections == null ? List.of() : List.of(connections)) {
-            names.add(connection instanceof JSONObject object ? Util.fixNull(object.optString("name")).trim() : "");
+            JSONObject object = connection instanceof JSONObject o ? o : new JSONObject();
+            String name = Util.fixNull(object.optString("name")).trim();
+            List<ConnectionSettings.Problem> problems =
+                    ConnectionSettings.check(name, object.optString("url"), object.optString("credentialsId"));
+            if (!problems.isEmpty()) {
+                throw new FormException(BoardConnection.describe(vendorOf(object), name, problems), "connections");
+            }
+            names.add(name);
         }
         String duplicate = firstDuplicate(names);
         if (duplicate != null) {
@@ -72,6 +121,18 @@ public class ProjectBoardsConfiguration extends GlobalConfiguration {
         defaultConnection = null;
         req.bindJSON(this, json);
         return true;
+    }
+
+    /** The display name of the connection kind a form entry is of (as the constructor's message names it). */
+    private static String vendorOf(JSONObject entry) {
+        for (String key : List.of("$class", "stapler-class", "kind")) {
+            String id = entry.optString(key, null);
+            Descriptor<?> descriptor = id == null ? null : Jenkins.get().getDescriptor(id);
+            if (descriptor != null) {
+                return descriptor.getDisplayName();
+            }
+        }
+        return Messages.ProjectBoardsConfiguration_board();
     }
 
     /** The first name given twice, or {@code null}: steps refer to connections by name. */

@@ -112,6 +112,26 @@ public class ProjectBoardsConfigurationTest {
     }
 
     @Test
+    public void theFormRefusesWhatJcascRefusesWithTheSameWords() throws Exception {
+        addCredentials();
+        ProjectBoardsConfiguration config = ProjectBoardsConfiguration.get();
+        config.setConnections(twoConnections());
+
+        JenkinsRule.WebClient web = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        HtmlForm form = web.goTo("configure").getFormByName("config");
+        HtmlInput plankaUrl = form.getInputsByName("_.url").stream()
+                .filter(input -> input.getValue().equals("https://planka.example")).findFirst().orElseThrow();
+        plankaUrl.setValue("http://admin:hunter2@planka.example");
+        HtmlPage answer = j.submit(form);
+
+        assertEquals(400, answer.getWebResponse().getStatusCode());
+        assertEquals("Planka connection 'planka', field 'url': Put user names and secrets in the credentials, not in the URL",
+                answer.getWebResponse().getResponseHeaderValue("X-Error"));
+        assertFalse(answer.getWebResponse().getContentAsString().contains("hunter2"));
+        assertEquals("https://planka.example", config.getConnections().get(1).getUrl());
+    }
+
+    @Test
     public void stepsFindTheirConnectionOrSayWhichExist() {
         ProjectBoardsConfiguration config = ProjectBoardsConfiguration.get();
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> config.connection(null));

@@ -16,6 +16,7 @@ import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
+import io.jenkins.plugins.projectboards.client.ConnectionSettings;
 import io.jenkins.plugins.projectboards.client.ReferenceScanner;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import okhttp3.OkHttpClient;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -63,7 +65,8 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
     private static final OkHttpClient BASE_CLIENT = new OkHttpClient();
 
     private final String name;
-    private final String url;
+    /** Not final: a URL saved with user info before the rules held loses it on load ({@link #readResolve()}). */
+    private String url;
     private final String credentialsId;
     private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
     private int readTimeoutSeconds = DEFAULT_READ_TIMEOUT_SECONDS;
@@ -75,11 +78,70 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
     private transient volatile OkHttpClient http;
     private transient volatile ProxyConfiguration proxyOfHttp;
     private transient volatile Map<String, BoardClient> clients;
+    /** Set when {@link #readResolve()} removed user info from a saved URL, so that the configuration is saved again. */
+    private transient boolean userInfoRemoved;
 
+    /**
+     * The form, JCasC and Groovy all construct connections through here, so all refuse what
+     * {@link ConnectionSettings} refuses, with the same words as the form's field checks.
+     *
+     * @throws IllegalArgumentException naming the vendor, the connection and the field (a URL's user info is never
+     *     repeated, nor kept)
+     */
     protected BoardConnection(String name, String url, String credentialsId) {
+        List<ConnectionSettings.Problem> problems = ConnectionSettings.check(name, url, credentialsId);
         this.name = Util.fixNull(name).trim();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(describe(problems));
+        }
         this.url = Util.fixNull(url).trim();
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    /** What the form's field check says about a value that breaks a rule (no connection, no field named). */
+    public static String text(ConnectionSettings.Problem problem) {
+        return switch (problem.rule()) {
+            case NAME_REQUIRED -> Messages.BoardConnection_nameRequired();
+            case NAME_INVALID -> Messages.BoardConnection_nameInvalid();
+            case URL_REQUIRED -> Messages.BoardConnection_urlRequired();
+            case URL_WITH_USER_INFO -> Messages.BoardConnection_urlWithUserInfo();
+            case URL_INVALID -> Messages.BoardConnection_urlInvalid(problem.shownValue());
+            case CREDENTIALS_REQUIRED -> Messages.BoardConnection_credentialsRequired();
+        };
+    }
+
+    /** The problems in one sentence per field, each naming the vendor, the connection and the field. */
+    public static String describe(String vendor, String connectionName, List<ConnectionSettings.Problem> problems) {
+        return problems.stream()
+                .map(problem -> Messages.BoardConnection_invalid(vendor, Util.fixNull(connectionName).trim(),
+                        problem.field().key(), text(problem)))
+                .collect(Collectors.joining("; "));
+    }
+
+    private String describe(List<ConnectionSettings.Problem> problems) {
+        return describe(vendor().displayName(), name, problems);
+    }
+
+    /**
+     * What is wrong with this connection, or {@code null}: a connection built by the constructor has nothing wrong,
+     * but one loaded from a {@code config.xml} saved before the rules held may; it loads (the rest of the
+     * configuration with it), is reported in the log, and its steps fail with this message.
+     */
+    public String problem() {
+        List<ConnectionSettings.Problem> problems = ConnectionSettings.check(name, url, credentialsId);
+        return problems.isEmpty() ? null : describe(problems);
+    }
+
+    /** Whether loading removed user info from the saved URL (the configuration should be saved again). */
+    public boolean isUserInfoRemoved() {
+        return userInfoRemoved;
+    }
+
+    private void requireValid() {
+        String problem = problem();
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
     }
 
     public String getName() {
@@ -117,6 +179,11 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
      * reach OkHttp as "no timeout", so it gets the default here, as the form and JCasC give it.
      */
     protected Object readResolve() {
+        if (ConnectionSettings.hasUserInfo(url)) {
+            // Never kept, never shown: the password of a URL saved before the rules held is dropped here.
+            url = ConnectionSettings.withoutUserInfo(url);
+            userInfoRemoved = true;
+        }
         setConnectTimeoutSeconds(connectTimeoutSeconds);
         setReadTimeoutSeconds(readTimeoutSeconds);
         return this;
@@ -229,6 +296,7 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
 
     /** The client for a build: credentials are looked up in the context of the run, so folder credentials work. */
     public BoardClient client(Run<?, ?> run) {
+        requireValid();
         StandardCredentials credentials = credentialsId == null
                 ? null
                 : CredentialsProvider.findCredentialById(
@@ -241,6 +309,7 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
      * build finds too (not System scope), so that Test Connection tests what the steps will use.
      */
     public BoardClient client() {
+        requireValid();
         StandardCredentials credentials = credentialsId == null
                 ? null
                 : CredentialsMatchers.firstOrNull(

@@ -14,10 +14,9 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.BoardException;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.jenkins.plugins.projectboards.client.ConnectionSettings;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.QueryParameter;
@@ -33,8 +32,6 @@ import org.kohsuke.stapler.verb.POST;
  * System ones are, System being the one to prefer (builds cannot read it).
  */
 public abstract class BoardConnectionDescriptor extends Descriptor<BoardConnection> {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-
     protected BoardConnectionDescriptor(Class<? extends BoardConnection> clazz) {
         super(clazz);
     }
@@ -65,8 +62,9 @@ public abstract class BoardConnectionDescriptor extends Descriptor<BoardConnecti
     @POST
     public FormValidation doCheckCredentialsId(@QueryParameter String url, @QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (Util.fixEmptyAndTrim(value) == null) {
-            return FormValidation.error(Messages.BoardConnection_credentialsRequired());
+        Optional<ConnectionSettings.Problem> problem = ConnectionSettings.checkCredentialsId(value);
+        if (problem.isPresent()) {
+            return error(problem.get());
         }
         StandardCredentials found = CredentialsMatchers.firstOrNull(
                 CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2,
@@ -125,39 +123,26 @@ public abstract class BoardConnectionDescriptor extends Descriptor<BoardConnecti
         return checkUrl(value);
     }
 
+    /** The rules of {@link ConnectionSettings}, as the constructor applies them, plus a warning for plain http. */
     static FormValidation checkUrl(String value) {
-        String url = Util.fixEmptyAndTrim(value);
-        if (url == null) {
-            return FormValidation.error(Messages.BoardConnection_urlRequired());
+        Optional<ConnectionSettings.Problem> problem = ConnectionSettings.checkUrl(value);
+        if (problem.isPresent()) {
+            return error(problem.get());
         }
-        try {
-            URI uri = new URI(url);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                return FormValidation.error(Messages.BoardConnection_urlInvalid(url));
-            }
-            if (uri.getUserInfo() != null) {
-                return FormValidation.error(Messages.BoardConnection_urlWithUserInfo());
-            }
-            return "http".equals(uri.getScheme()) && !isLoopback(uri.getHost())
-                    ? FormValidation.warning(Messages.BoardConnection_urlNotHttps())
-                    : FormValidation.ok();
-        } catch (URISyntaxException e) {
-            return FormValidation.error(Messages.BoardConnection_urlInvalid(url));
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        return ConnectionSettings.isPlainHttpToAnotherHost(value)
+                ? FormValidation.warning(Messages.BoardConnection_urlNotHttps())
+                : FormValidation.ok();
     }
 
     @POST
     public FormValidation doCheckName(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        String name = Util.fixEmptyAndTrim(value);
-        if (name == null) {
-            return FormValidation.error(Messages.BoardConnection_nameRequired());
-        }
-        return NAME.matcher(name).matches() ? FormValidation.ok() : FormValidation.error(Messages.BoardConnection_nameInvalid());
+        return ConnectionSettings.checkName(value).map(BoardConnectionDescriptor::error).orElse(FormValidation.ok());
+    }
+
+    /** The same words as the constructor's refusal ({@link BoardConnection#text}), without the connection's name. */
+    private static FormValidation error(ConnectionSettings.Problem problem) {
+        return FormValidation.error(BoardConnection.text(problem));
     }
 
     /** Calls the vendor's cheapest authenticated endpoint and shows who and what answered. */

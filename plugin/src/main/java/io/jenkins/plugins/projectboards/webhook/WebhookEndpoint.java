@@ -142,7 +142,8 @@ public class WebhookEndpoint implements UnprotectedRootAction {
     }
 
     private static BoardConnection decoy() {
-        BoardConnection decoy = new PlankaConnection("", "", null);
+        // A valid connection (the constructor refuses any other) that no request can reach: .invalid never resolves.
+        BoardConnection decoy = new PlankaConnection("decoy", "https://decoy.invalid", UUID.randomUUID().toString());
         decoy.setWebhookCredentialsId(UUID.randomUUID().toString());
         return decoy;
     }

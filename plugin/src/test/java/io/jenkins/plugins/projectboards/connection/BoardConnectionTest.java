@@ -1,6 +1,8 @@
 package io.jenkins.plugins.projectboards.connection;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
@@ -11,6 +13,7 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
+import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.client.BoardClient;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -113,5 +116,33 @@ public class BoardConnectionTest {
                 + "<readTimeoutSeconds>90</readTimeoutSeconds></" + element + ">");
         assertEquals(5, set.getConnectTimeoutSeconds());
         assertEquals(90, set.getReadTimeoutSeconds());
+    }
+
+    /**
+     * A config.xml saved before the rules held still loads: a URL's user info is dropped on load (never kept, never
+     * shown), and a connection the rules refuse loads, says what is wrong, and refuses to make a client.
+     */
+    @Test
+    public void connectionsSavedBeforeTheRulesStillLoad() {
+        String element = "io.jenkins.plugins.projectboards.connection.PlankaConnection";
+        BoardConnection userInfo = (BoardConnection) Jenkins.XSTREAM2.fromXML("<" + element + "><name>p</name>"
+                + "<url>http://admin:hunter2@planka.example/x</url><credentialsId>planka-key</credentialsId></" + element + ">");
+        assertEquals("http://planka.example/x", userInfo.getUrl());
+        assertTrue(userInfo.isUserInfoRemoved());
+        assertNull(userInfo.problem());
+        assertFalse(userInfo.toString(), userInfo.toString().contains("hunter2"));
+        assertFalse(Jenkins.XSTREAM2.toXML(userInfo).contains("hunter2"));
+
+        BoardConnection invalid = (BoardConnection) Jenkins.XSTREAM2.fromXML("<" + element + "><name>bad name!</name>"
+                + "<url>not a url</url></" + element + ">");
+        String expected = "Planka connection 'bad name!', field 'name': Use letters, digits, dots, dashes and underscores, starting"
+                + " with a letter or digit; Planka connection 'bad name!', field 'url': Not an http(s) URL: not a url;"
+                + " Planka connection 'bad name!', field 'credentialsId': Credentials are required";
+        assertEquals(expected, invalid.problem());
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, invalid::client).getMessage());
+        // Groovy handing it back is refused the same way, and nothing is replaced.
+        ProjectBoardsConfiguration config = ProjectBoardsConfiguration.get();
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> config.setConnections(List.of(invalid))).getMessage());
+        assertEquals(List.of(), config.getConnections());
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import hudson.model.Cause;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.http.Json;
@@ -23,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,9 +186,15 @@ public class WebhookEndpointTest {
 
     @Test
     public void aMisconfiguredConnectionAnswers403NotAServerError() throws Exception {
-        PlankaConnection broken = new PlankaConnection("planka", "not a url", "planka-key");
-        broken.setWebhookCredentialsId("planka-webhook");
-        BoardsTestSupport.configure(broken);
+        // The constructor refuses such a URL; a config.xml saved before the rules held still loads it.
+        String element = PlankaConnection.class.getName();
+        Files.writeString(j.jenkins.getRootDir().toPath().resolve(ProjectBoardsConfiguration.class.getName() + ".xml"),
+                "<" + ProjectBoardsConfiguration.class.getName() + "><connections><" + element + "><name>planka</name>"
+                        + "<url>not a url</url><credentialsId>planka-key</credentialsId>"
+                        + "<webhookCredentialsId>planka-webhook</webhookCredentialsId></" + element + "></connections>"
+                        + "</" + ProjectBoardsConfiguration.class.getName() + ">");
+        ProjectBoardsConfiguration.get().load();
+        assertEquals("not a url", ProjectBoardsConfiguration.get().connection("planka").getUrl());
         assertEquals(403, post("project-boards-webhook/planka", bearer(FakePlanka.WEBHOOK_SECRET), cardMoved()));
         PlankaConnection noSuchSecret = new PlankaConnection("planka", planka.url(), "planka-key");
         noSuchSecret.setWebhookCredentialsId("nosuch");
