@@ -18,7 +18,7 @@ import okhttp3.OkHttpClient;
 import org.junit.Test;
 
 /**
- * Runs the client once against a real Kanboard (the rig of the project's shared folder) when
+ * Runs the client once against a real Kanboard (e.g. the {@code kanboard/kanboard} container image, see CONTRIBUTING.md) when
  * {@code KANBOARD_JSONRPC_URL}, {@code KANBOARD_API_TOKEN}, {@code KANBOARD_ADMIN_USER} and
  * {@code KANBOARD_ADMIN_PASSWORD} are set; skips otherwise. Prints one line per step (never a secret).
  */

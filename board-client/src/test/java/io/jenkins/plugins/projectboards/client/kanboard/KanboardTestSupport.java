@@ -24,7 +24,7 @@ public abstract class KanboardTestSupport extends MockServerTest {
         return new KanboardClient(baseUrl(), KanboardCredentials.user(user, password), http, options);
     }
 
-    /** A recorded answer of the rig's Kanboard, e.g. {@code 13-getTask}. */
+    /** A recorded answer of the Kanboard the fixtures come from, e.g. {@code 13-getTask}. */
     protected void answer(String fixture) {
         server.enqueue(Fixture.load("kanboard/" + fixture + ".txt").response());
     }
@@ -38,7 +38,7 @@ public abstract class KanboardTestSupport extends MockServerTest {
         server.enqueue(response);
     }
 
-    /** The projects answer the rig's project 4 ("Smoke 1795504637") appears in. */
+    /** The projects answer the recording run's project 4 ("Smoke 1795504637") appears in. */
     protected void projects() {
         result("[{\"id\":4,\"name\":\"Smoke 1795504637\",\"identifier\":\"SMOKE\",\"url\":{\"board\":\"b\"}},"
                 + "{\"id\":5,\"name\":\"Operations\",\"identifier\":\"\"}]");

@@ -23,7 +23,7 @@ import okhttp3.Response;
 import org.junit.Test;
 
 /**
- * Runs the client once against a real Planka (the rig of the project's shared folder) when {@code PLANKA_URL},
+ * Runs the client once against a real Planka (e.g. the {@code ghcr.io/plankanban/planka} image, see CONTRIBUTING.md) when {@code PLANKA_URL},
  * {@code PLANKA_API_KEY}, {@code PLANKA_ADMIN_USERNAME} and {@code PLANKA_ADMIN_PASSWORD} are set; skips otherwise.
  * The project, board and lists it works on are made with plain requests. Prints one line per step (no secrets).
  */
