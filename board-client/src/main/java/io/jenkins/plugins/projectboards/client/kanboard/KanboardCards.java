@@ -1,26 +1,18 @@
 package io.jenkins.plugins.projectboards.client.kanboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.projectboards.client.ApiException;
-import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
-import io.jenkins.plugins.projectboards.client.ConnectionException;
+import io.jenkins.plugins.projectboards.client.CreateRecovery;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Tasks: create (without ever making two), read, find by reference, move, close and open, link a URL. */
 public final class KanboardCards {
-    /**
-     * How far back a task found after a lost create answer may have been created and still count as ours; it absorbs
-     * clock skew between Jenkins and Kanboard.
-     */
-    static final Duration RECOVERY_WINDOW = Duration.ofMinutes(2);
     /** Kanboard puts a task moved to any position past the last one at the bottom (TaskPositionModel). */
     static final int BOTTOM = Integer.MAX_VALUE;
     private static final int KEEP_SWIMLANE = 0;
@@ -53,39 +45,18 @@ public final class KanboardCards {
                 .with("date_due", task.due() == null ? null : task.due().toString())
                 .with("owner_id", number(task.ownerId()))
                 .with("reference", task.reference());
-        JsonNode id;
-        try {
-            id = transport.call(call);
-        } catch (ConnectionException | ApiException e) {
-            if (e.httpStatus() > 0 && e.httpStatus() < 500) {
-                throw e;
-            }
-            Optional<KanboardTask> made = madeBy(task, started, e);
-            if (made.isPresent()) {
-                return made.get();
-            }
-            id = transport.call(call);
-        }
-        String taskId = id.asText();
-        return get(taskId).orElseThrow(() -> new MalformedResponseException(Vendor.KANBOARD, "createTask", 200,
-                "Kanboard created task " + taskId + " but cannot read it back"));
+        return CreateRecovery.create(started, task.reference(), () -> transport.call(call).asText(), this::readBack,
+                reference -> byReference(task.projectId(), reference),
+                since -> open(task.projectId()).stream()
+                        .filter(candidate -> candidate.title().equals(task.title()))
+                        .filter(candidate -> task.columnId() == null || candidate.columnId().equals(task.columnId()))
+                        .filter(candidate -> candidate.dateCreation() >= since.getEpochSecond())
+                        .findFirst());
     }
 
-    private Optional<KanboardTask> madeBy(KanboardNewTask task, Instant started, BoardException failure) {
-        try {
-            if (task.reference() != null) {
-                return byReference(task.projectId(), task.reference());
-            }
-            long since = started.minus(RECOVERY_WINDOW).getEpochSecond();
-            return open(task.projectId()).stream()
-                    .filter(candidate -> candidate.title().equals(task.title()))
-                    .filter(candidate -> task.columnId() == null || candidate.columnId().equals(task.columnId()))
-                    .filter(candidate -> candidate.dateCreation() >= since)
-                    .findFirst();
-        } catch (BoardException lookupFailed) {
-            // The server is still unreachable: report the create's own failure, which says it was not retried.
-            throw failure;
-        }
+    private KanboardTask readBack(String taskId) {
+        return get(taskId).orElseThrow(() -> new MalformedResponseException(Vendor.KANBOARD, "createTask", 200,
+                "Kanboard created task " + taskId + " but cannot read it back"));
     }
 
     /** The open tasks of a project ({@code getAllTasks}, status 1). */
