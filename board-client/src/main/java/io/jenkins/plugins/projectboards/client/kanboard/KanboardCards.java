@@ -33,7 +33,7 @@ public final class KanboardCards {
      */
     public KanboardTask create(KanboardNewTask task) {
         Instant started = clock.instant();
-        KanboardCall call = KanboardCall.write("createTask")
+        KanboardCall call = KanboardCall.once("createTask")
                 .with("project_id", Long.parseLong(task.projectId()))
                 .with("title", task.title())
                 .with("description", task.description())
@@ -61,7 +61,7 @@ public final class KanboardCards {
 
     /** The open tasks of a project ({@code getAllTasks}, status 1). */
     public List<KanboardTask> open(String projectId) {
-        return KanboardBoards.list(transport.call(KanboardCall.read("getAllTasks")
+        return KanboardBoards.list(transport.call(KanboardCall.idempotent("getAllTasks")
                 .with("project_id", Long.parseLong(projectId)).with("status_id", 1)), KanboardTask::from);
     }
 
@@ -74,11 +74,11 @@ public final class KanboardCards {
     }
 
     static KanboardCall getCall(String taskId) {
-        return KanboardCall.read("getTask").with("task_id", Long.parseLong(taskId));
+        return KanboardCall.idempotent("getTask").with("task_id", Long.parseLong(taskId));
     }
 
     static KanboardCall byReferenceCall(String projectId, String reference) {
-        return KanboardCall.read("getTaskByReference").with("project_id", Long.parseLong(projectId)).with("reference", reference);
+        return KanboardCall.idempotent("getTaskByReference").with("project_id", Long.parseLong(projectId)).with("reference", reference);
     }
 
     /** A getter's answer: Kanboard answers {@code null} for a task it does not have. */
@@ -88,7 +88,7 @@ public final class KanboardCards {
 
     /** Kanboard's search syntax, e.g. {@code ref:EXT-1} or {@code title:"Deploy"}. */
     public List<KanboardTask> search(String projectId, String query) {
-        return KanboardBoards.list(transport.call(KanboardCall.read("searchTasks")
+        return KanboardBoards.list(transport.call(KanboardCall.idempotent("searchTasks")
                 .with("project_id", Long.parseLong(projectId)).with("query", query)), KanboardTask::from);
     }
 
@@ -103,7 +103,7 @@ public final class KanboardCards {
     }
 
     static KanboardCall moveCall(String projectId, String taskId, String columnId, Position position) {
-        return KanboardCall.read("moveTaskPosition")
+        return KanboardCall.idempotent("moveTaskPosition")
                 .with("project_id", Long.parseLong(projectId))
                 .with("task_id", Long.parseLong(taskId))
                 .with("column_id", Long.parseLong(columnId))
@@ -112,11 +112,11 @@ public final class KanboardCards {
     }
 
     public void close(String taskId) {
-        transport.call(KanboardCall.read("closeTask").with("task_id", Long.parseLong(taskId)));
+        transport.call(KanboardCall.idempotent("closeTask").with("task_id", Long.parseLong(taskId)));
     }
 
     public void reopen(String taskId) {
-        transport.call(KanboardCall.read("openTask").with("task_id", Long.parseLong(taskId)));
+        transport.call(KanboardCall.idempotent("openTask").with("task_id", Long.parseLong(taskId)));
     }
 
     /**
@@ -126,7 +126,7 @@ public final class KanboardCards {
      * @return the link's id
      */
     public String addLink(String taskId, String url, String title) {
-        return transport.call(KanboardCall.write("createExternalTaskLink")
+        return transport.call(KanboardCall.once("createExternalTaskLink")
                 .with("task_id", Long.parseLong(taskId))
                 .with("url", url)
                 .with("dependency", "related")

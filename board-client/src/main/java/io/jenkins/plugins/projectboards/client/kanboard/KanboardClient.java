@@ -101,7 +101,7 @@ public final class KanboardClient implements BoardClient {
 
     @Override
     public String whoAmI() {
-        String version = transport.call(KanboardCall.read("getVersion")).asText();
+        String version = transport.call(KanboardCall.idempotent("getVersion")).asText();
         if (credentials instanceof KanboardCredentials.User) {
             KanboardUser me = users.me();
             return "Kanboard " + version + ", user " + me.username() + " (" + me.role() + ")";
