@@ -30,7 +30,7 @@ public final class KanboardBoards {
     }
 
     private List<KanboardProject> loadProjects() {
-        return list(transport.call(KanboardCall.read("getAllProjects")), KanboardProject::from);
+        return list(transport.call(KanboardCall.idempotent("getAllProjects")), KanboardProject::from);
     }
 
     /** A project by id, name (exact, then unique ignoring case) or identifier. */
@@ -53,7 +53,7 @@ public final class KanboardBoards {
                 return project;
             }
         }
-        JsonNode project = transport.call(KanboardCall.read("getProjectById").with("project_id", Long.parseLong(projectId)));
+        JsonNode project = transport.call(KanboardCall.idempotent("getProjectById").with("project_id", Long.parseLong(projectId)));
         if (project.isNull()) {
             throw new UnknownNameException(Vendor.KANBOARD, "getProjectById", "board", projectId,
                     projects().stream().map(KanboardProject::name).toList());
@@ -66,7 +66,7 @@ public final class KanboardBoards {
     }
 
     private List<KanboardColumn> loadColumns(String projectId) {
-        return list(transport.call(KanboardCall.read("getColumns").with("project_id", Long.parseLong(projectId))), KanboardColumn::from)
+        return list(transport.call(KanboardCall.idempotent("getColumns").with("project_id", Long.parseLong(projectId))), KanboardColumn::from)
                 .stream().sorted(Comparator.comparingInt(KanboardColumn::position)).toList();
     }
 
@@ -80,7 +80,7 @@ public final class KanboardBoards {
     }
 
     private List<KanboardSwimlane> loadSwimlanes(String projectId) {
-        return list(transport.call(KanboardCall.read("getActiveSwimlanes").with("project_id", Long.parseLong(projectId))),
+        return list(transport.call(KanboardCall.idempotent("getActiveSwimlanes").with("project_id", Long.parseLong(projectId))),
                 KanboardSwimlane::from);
     }
 

@@ -10,11 +10,13 @@ import io.jenkins.plugins.projectboards.client.http.Json;
  */
 public record KanboardCall(String method, ObjectNode params, boolean idempotent) {
 
-    public static KanboardCall read(String method) {
+    /** A call that changes nothing when sent twice (reads, moves to a given place, close/open): it may be retried. */
+    public static KanboardCall idempotent(String method) {
         return new KanboardCall(method, Json.object(), true);
     }
 
-    public static KanboardCall write(String method) {
+    /** A call that must not be sent twice (creates): it is retried only when it provably never reached the server. */
+    public static KanboardCall once(String method) {
         return new KanboardCall(method, Json.object(), false);
     }
 

@@ -1,26 +1,18 @@
 package io.jenkins.plugins.projectboards.client.kanboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.projectboards.client.ApiException;
-import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
-import io.jenkins.plugins.projectboards.client.ConnectionException;
+import io.jenkins.plugins.projectboards.client.CreateRecovery;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Tasks: create (without ever making two), read, find by reference, move, close and open, link a URL. */
 public final class KanboardCards {
-    /**
-     * How far back a task found after a lost create answer may have been created and still count as ours; it absorbs
-     * clock skew between Jenkins and Kanboard.
-     */
-    static final Duration RECOVERY_WINDOW = Duration.ofMinutes(2);
     /** Kanboard puts a task moved to any position past the last one at the bottom (TaskPositionModel). */
     static final int BOTTOM = Integer.MAX_VALUE;
     private static final int KEEP_SWIMLANE = 0;
@@ -41,7 +33,7 @@ public final class KanboardCards {
      */
     public KanboardTask create(KanboardNewTask task) {
         Instant started = clock.instant();
-        KanboardCall call = KanboardCall.write("createTask")
+        KanboardCall call = KanboardCall.once("createTask")
                 .with("project_id", Long.parseLong(task.projectId()))
                 .with("title", task.title())
                 .with("description", task.description())
@@ -53,44 +45,23 @@ public final class KanboardCards {
                 .with("date_due", task.due() == null ? null : task.due().toString())
                 .with("owner_id", number(task.ownerId()))
                 .with("reference", task.reference());
-        JsonNode id;
-        try {
-            id = transport.call(call);
-        } catch (ConnectionException | ApiException e) {
-            if (e.httpStatus() > 0 && e.httpStatus() < 500) {
-                throw e;
-            }
-            Optional<KanboardTask> made = madeBy(task, started, e);
-            if (made.isPresent()) {
-                return made.get();
-            }
-            id = transport.call(call);
-        }
-        String taskId = id.asText();
+        return CreateRecovery.create(started, task.reference(), () -> transport.call(call).asText(), this::readBack,
+                reference -> byReference(task.projectId(), reference),
+                since -> open(task.projectId()).stream()
+                        .filter(candidate -> candidate.title().equals(task.title()))
+                        .filter(candidate -> task.columnId() == null || candidate.columnId().equals(task.columnId()))
+                        .filter(candidate -> candidate.dateCreation() >= since.getEpochSecond())
+                        .findFirst());
+    }
+
+    private KanboardTask readBack(String taskId) {
         return get(taskId).orElseThrow(() -> new MalformedResponseException(Vendor.KANBOARD, "createTask", 200,
                 "Kanboard created task " + taskId + " but cannot read it back"));
     }
 
-    private Optional<KanboardTask> madeBy(KanboardNewTask task, Instant started, BoardException failure) {
-        try {
-            if (task.reference() != null) {
-                return byReference(task.projectId(), task.reference());
-            }
-            long since = started.minus(RECOVERY_WINDOW).getEpochSecond();
-            return open(task.projectId()).stream()
-                    .filter(candidate -> candidate.title().equals(task.title()))
-                    .filter(candidate -> task.columnId() == null || candidate.columnId().equals(task.columnId()))
-                    .filter(candidate -> candidate.dateCreation() >= since)
-                    .findFirst();
-        } catch (BoardException lookupFailed) {
-            // The server is still unreachable: report the create's own failure, which says it was not retried.
-            throw failure;
-        }
-    }
-
     /** The open tasks of a project ({@code getAllTasks}, status 1). */
     public List<KanboardTask> open(String projectId) {
-        return KanboardBoards.list(transport.call(KanboardCall.read("getAllTasks")
+        return KanboardBoards.list(transport.call(KanboardCall.idempotent("getAllTasks")
                 .with("project_id", Long.parseLong(projectId)).with("status_id", 1)), KanboardTask::from);
     }
 
@@ -103,11 +74,11 @@ public final class KanboardCards {
     }
 
     static KanboardCall getCall(String taskId) {
-        return KanboardCall.read("getTask").with("task_id", Long.parseLong(taskId));
+        return KanboardCall.idempotent("getTask").with("task_id", Long.parseLong(taskId));
     }
 
     static KanboardCall byReferenceCall(String projectId, String reference) {
-        return KanboardCall.read("getTaskByReference").with("project_id", Long.parseLong(projectId)).with("reference", reference);
+        return KanboardCall.idempotent("getTaskByReference").with("project_id", Long.parseLong(projectId)).with("reference", reference);
     }
 
     /** A getter's answer: Kanboard answers {@code null} for a task it does not have. */
@@ -117,7 +88,7 @@ public final class KanboardCards {
 
     /** Kanboard's search syntax, e.g. {@code ref:EXT-1} or {@code title:"Deploy"}. */
     public List<KanboardTask> search(String projectId, String query) {
-        return KanboardBoards.list(transport.call(KanboardCall.read("searchTasks")
+        return KanboardBoards.list(transport.call(KanboardCall.idempotent("searchTasks")
                 .with("project_id", Long.parseLong(projectId)).with("query", query)), KanboardTask::from);
     }
 
@@ -132,7 +103,7 @@ public final class KanboardCards {
     }
 
     static KanboardCall moveCall(String projectId, String taskId, String columnId, Position position) {
-        return KanboardCall.read("moveTaskPosition")
+        return KanboardCall.idempotent("moveTaskPosition")
                 .with("project_id", Long.parseLong(projectId))
                 .with("task_id", Long.parseLong(taskId))
                 .with("column_id", Long.parseLong(columnId))
@@ -141,11 +112,11 @@ public final class KanboardCards {
     }
 
     public void close(String taskId) {
-        transport.call(KanboardCall.read("closeTask").with("task_id", Long.parseLong(taskId)));
+        transport.call(KanboardCall.idempotent("closeTask").with("task_id", Long.parseLong(taskId)));
     }
 
     public void reopen(String taskId) {
-        transport.call(KanboardCall.read("openTask").with("task_id", Long.parseLong(taskId)));
+        transport.call(KanboardCall.idempotent("openTask").with("task_id", Long.parseLong(taskId)));
     }
 
     /**
@@ -155,7 +126,7 @@ public final class KanboardCards {
      * @return the link's id
      */
     public String addLink(String taskId, String url, String title) {
-        return transport.call(KanboardCall.write("createExternalTaskLink")
+        return transport.call(KanboardCall.once("createExternalTaskLink")
                 .with("task_id", Long.parseLong(taskId))
                 .with("url", url)
                 .with("dependency", "related")

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.projectboards.client.kanboard;
 
-import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
@@ -15,8 +14,8 @@ import io.jenkins.plugins.projectboards.client.ConfigurationException;
 import io.jenkins.plugins.projectboards.client.Links;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
-import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.VendorClient;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
 import io.jenkins.plugins.projectboards.client.http.BaseUrl;
@@ -34,10 +33,9 @@ import okhttp3.OkHttpClient;
  * <p>Neutral terms: a board is a project, a column a column, a card a task; a card's reference is the task's
  * {@code reference} field. Kanboard-only features: swimlanes, close/open, links, searches and batches.
  */
-public final class KanboardClient implements BoardClient {
+public final class KanboardClient extends VendorClient {
     private static final String ENDPOINT = "jsonrpc.php";
 
-    private final String baseUrl;
     private final KanboardCredentials credentials;
     private final KanboardTransport transport;
     private final KanboardBoards boards;
@@ -47,19 +45,22 @@ public final class KanboardClient implements BoardClient {
     private final KanboardWebhooks webhooks;
 
     public KanboardClient(String url, KanboardCredentials credentials, OkHttpClient http, ClientOptions options) {
-        String text = BaseUrl.normalize(Vendor.KANBOARD, url);
-        this.baseUrl = text.endsWith("/" + ENDPOINT) ? text.substring(0, text.length() - ENDPOINT.length() - 1) : text;
+        super(Vendor.KANBOARD, withoutEndpoint(BaseUrl.normalize(Vendor.KANBOARD, url)));
         this.credentials = credentials;
         this.transport = new KanboardTransport(new HttpCore(Vendor.KANBOARD, http, options),
-                HttpUrl.get(baseUrl + "/" + ENDPOINT), credentials);
+                HttpUrl.get(baseUrl() + "/" + ENDPOINT), credentials);
         this.boards = new KanboardBoards(transport, options);
         this.cards = new KanboardCards(transport, options);
         this.comments = new KanboardComments(transport);
         this.users = new KanboardUsers(transport, options);
-        this.webhooks = new KanboardWebhooks(baseUrl);
+        this.webhooks = new KanboardWebhooks(baseUrl());
     }
 
     /** The task's page; the id comes from the server or a delivery, so the link is checked like any other. */
+    private static String withoutEndpoint(String url) {
+        return url.endsWith("/" + ENDPOINT) ? url.substring(0, url.length() - ENDPOINT.length() - 1) : url;
+    }
+
     static String taskUrl(String baseUrl, String taskId) {
         return Links.safe(baseUrl + "/?controller=TaskViewController&action=show&task_id=" + taskId, baseUrl);
     }
@@ -90,18 +91,8 @@ public final class KanboardClient implements BoardClient {
     }
 
     @Override
-    public Vendor vendor() {
-        return Vendor.KANBOARD;
-    }
-
-    @Override
-    public String baseUrl() {
-        return baseUrl;
-    }
-
-    @Override
     public String whoAmI() {
-        String version = transport.call(KanboardCall.read("getVersion")).asText();
+        String version = transport.call(KanboardCall.idempotent("getVersion")).asText();
         if (credentials instanceof KanboardCredentials.User) {
             KanboardUser me = users.me();
             return "Kanboard " + version + ", user " + me.username() + " (" + me.role() + ")";
@@ -146,10 +137,7 @@ public final class KanboardClient implements BoardClient {
         if (ref.kind() == CardRef.Kind.ID) {
             return cards.get(ref.value()).map(this::card);
         }
-        if (board == null) {
-            throw new ValidationException(Vendor.KANBOARD, "find card", 0, "board",
-                    "Kanboard finds a task by reference only within a project: name the board");
-        }
+        requireBoardForReference(board, "a task", "a project");
         return cards.byReference(board.id(), ref.value()).map(this::card);
     }
 
@@ -211,12 +199,12 @@ public final class KanboardClient implements BoardClient {
                 .map(candidate -> new ColumnRef(candidate.id(), candidate.title()))
                 .findFirst()
                 .orElse(new ColumnRef(task.columnId(), task.columnId()));
-        return new Card(Vendor.KANBOARD, task.id(), task.title(), taskUrl(baseUrl, task.id()),
+        return new Card(Vendor.KANBOARD, task.id(), task.title(), taskUrl(baseUrl(), task.id()),
                 new BoardRef(project.id(), project.name()), column, task.reference());
     }
 
     @Override
     public String toString() {
-        return "KanboardClient[" + baseUrl + ", " + credentials + "]";
+        return "KanboardClient[" + baseUrl() + ", " + credentials + "]";
     }
 }

@@ -19,11 +19,11 @@ public final class KanboardComments {
 
     /** Every comment of a task ({@code getAllComments}): each with {@code comment}, {@code user_id} and more. */
     static KanboardCall allCall(String taskId) {
-        return KanboardCall.read("getAllComments").with("task_id", Long.parseLong(taskId));
+        return KanboardCall.idempotent("getAllComments").with("task_id", Long.parseLong(taskId));
     }
 
     static KanboardCall createCall(String taskId, String userId, String content) {
-        return KanboardCall.write("createComment")
+        return KanboardCall.once("createComment")
                 .with("task_id", Long.parseLong(taskId))
                 .with("user_id", Long.parseLong(userId))
                 .with("content", content);

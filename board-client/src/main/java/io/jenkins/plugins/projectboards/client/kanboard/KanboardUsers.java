@@ -20,7 +20,7 @@ public final class KanboardUsers {
 
     /** The signed-in user; Kanboard answers 403 to this with the application token. */
     public KanboardUser me() {
-        return users.get("\u0000me", () -> KanboardUser.from(transport.call(KanboardCall.read("getMe"))));
+        return users.get("\u0000me", () -> KanboardUser.from(transport.call(KanboardCall.idempotent("getMe"))));
     }
 
     /** A user by id (digits) or user name. */
@@ -28,8 +28,8 @@ public final class KanboardUsers {
         return users.get(nameOrId, () -> {
             boolean byId = nameOrId.chars().allMatch(Character::isDigit);
             JsonNode user = transport.call(byId
-                    ? KanboardCall.read("getUser").with("user_id", Long.parseLong(nameOrId))
-                    : KanboardCall.read("getUserByName").with("username", nameOrId));
+                    ? KanboardCall.idempotent("getUser").with("user_id", Long.parseLong(nameOrId))
+                    : KanboardCall.idempotent("getUserByName").with("username", nameOrId));
             if (user.isNull()) {
                 throw new UnknownNameException(Vendor.KANBOARD, byId ? "getUser" : "getUserByName", "user", nameOrId, knownNames());
             }
@@ -40,7 +40,7 @@ public final class KanboardUsers {
     /** For the error message only: user credentials may not list users, then the list stays empty. */
     private List<String> knownNames() {
         try {
-            return KanboardBoards.list(transport.call(KanboardCall.read("getAllUsers")), KanboardUser::from).stream()
+            return KanboardBoards.list(transport.call(KanboardCall.idempotent("getAllUsers")), KanboardUser::from).stream()
                     .map(KanboardUser::username).toList();
         } catch (BoardException notAllowed) {
             return List.of();

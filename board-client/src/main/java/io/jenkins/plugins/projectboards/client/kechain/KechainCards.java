@@ -2,9 +2,7 @@ package io.jenkins.plugins.projectboards.client.kechain;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.projectboards.client.ApiException;
-import io.jenkins.plugins.projectboards.client.BoardException;
-import io.jenkins.plugins.projectboards.client.ConnectionException;
+import io.jenkins.plugins.projectboards.client.CreateRecovery;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.time.LocalDate;
@@ -67,20 +65,7 @@ public final class KechainCards {
         if (reference != null) {
             body.put("ref", reference);
         }
-        try {
-            return created(body);
-        } catch (ConnectionException | ApiException e) {
-            if (reference == null || (e.httpStatus() > 0 && e.httpStatus() < 500)) {
-                throw e;
-            }
-            Optional<KechainActivity> made;
-            try {
-                made = byReference(scope, reference);
-            } catch (BoardException lookupFailed) {
-                throw e;
-            }
-            return made.orElseGet(() -> created(body));
-        }
+        return CreateRecovery.create(reference, () -> created(body), ref -> byReference(scope, ref));
     }
 
     private KechainActivity created(ObjectNode body) {

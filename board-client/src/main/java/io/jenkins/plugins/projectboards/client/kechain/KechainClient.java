@@ -1,6 +1,5 @@
 package io.jenkins.plugins.projectboards.client.kechain;
 
-import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
@@ -14,6 +13,7 @@ import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.VendorClient;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
 import io.jenkins.plugins.projectboards.client.http.BaseUrl;
@@ -32,8 +32,7 @@ import okhttp3.OkHttpClient;
  * the statuses OPEN and COMPLETED, and a comment is a notification. KE-chain-only: services and their runs
  * ({@link #services()}, {@link #serviceRun()}).
  */
-public final class KechainClient implements BoardClient {
-    private final String baseUrl;
+public final class KechainClient extends VendorClient {
     private final KechainCredentials credentials;
     private final KechainBoards boards;
     private final KechainCards cards;
@@ -44,9 +43,9 @@ public final class KechainClient implements BoardClient {
     private final KechainServiceRun serviceRun;
 
     public KechainClient(String url, KechainCredentials credentials, OkHttpClient http, ClientOptions options) {
-        this.baseUrl = BaseUrl.normalize(Vendor.KECHAIN, url);
+        super(Vendor.KECHAIN, BaseUrl.normalize(Vendor.KECHAIN, url));
         // KE-chain's relative paths are joined like urljoin does: the base must end with a slash to keep its path.
-        HttpUrl base = HttpUrl.get(baseUrl + "/");
+        HttpUrl base = HttpUrl.get(baseUrl() + "/");
         this.credentials = credentials;
         KechainTransport transport = new KechainTransport(new HttpCore(Vendor.KECHAIN, http, options), base, credentials);
         this.boards = new KechainBoards(transport, options);
@@ -98,17 +97,7 @@ public final class KechainClient implements BoardClient {
 
     /** The activity's page in KE-chain's web application (the route is inferred, see docs/kechain.md). */
     public String activityUrl(String scopeId, String activityId) {
-        return Links.safe(baseUrl + "/#/scopes/" + scopeId + "/activities/" + activityId, baseUrl);
-    }
-
-    @Override
-    public Vendor vendor() {
-        return Vendor.KECHAIN;
-    }
-
-    @Override
-    public String baseUrl() {
-        return baseUrl;
+        return Links.safe(baseUrl() + "/#/scopes/" + scopeId + "/activities/" + activityId, baseUrl());
     }
 
     @Override
@@ -157,10 +146,7 @@ public final class KechainClient implements BoardClient {
         if (ref.kind() == CardRef.Kind.ID || KechainBoards.isId(ref.value())) {
             return cards.get(ref.value()).map(activity -> card(activity, null));
         }
-        if (board == null) {
-            throw new ValidationException(Vendor.KECHAIN, "find card", 0, "board",
-                    "KE-chain finds an activity by reference only within a scope: name the board");
-        }
+        requireBoardForReference(board, "an activity", "a scope");
         return cards.byReference(boards.scope(board.id()), ref.value()).map(activity -> card(activity, board));
     }
 
@@ -213,6 +199,6 @@ public final class KechainClient implements BoardClient {
 
     @Override
     public String toString() {
-        return "KechainClient[" + baseUrl + ", " + credentials + "]";
+        return "KechainClient[" + baseUrl() + ", " + credentials + "]";
     }
 }

@@ -1,16 +1,13 @@
 package io.jenkins.plugins.projectboards.client.planka;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.projectboards.client.ApiException;
-import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
-import io.jenkins.plugins.projectboards.client.ConnectionException;
+import io.jenkins.plugins.projectboards.client.CreateRecovery;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.ReferenceMarker;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,8 +19,6 @@ import java.util.Optional;
 public final class PlankaCards {
     /** Planka's own spacing of positions. */
     static final double POSITION_GAP = 65536;
-    /** How far back a card found after a lost create answer may have been created and still count as ours. */
-    static final Duration RECOVERY_WINDOW = Duration.ofMinutes(2);
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     private final PlankaTransport transport;
@@ -55,29 +50,13 @@ public final class PlankaCards {
             body.put("dueDate", due.atStartOfDay(ZoneOffset.UTC).format(DUE));
         }
         String path = "lists/" + listId + "/cards";
-        try {
-            return PlankaCard.from(transport.send("POST", path, body, false).path("item"));
-        } catch (ConnectionException | ApiException e) {
-            if (e.httpStatus() > 0 && e.httpStatus() < 500) {
-                throw e;
-            }
-            Optional<PlankaCard> made = madeBy(boardId, listId, name, reference, started, e);
-            return made.orElseGet(() -> PlankaCard.from(transport.send("POST", path, body, false).path("item")));
-        }
-    }
-
-    private Optional<PlankaCard> madeBy(String boardId, String listId, String name, String reference, Instant started,
-            BoardException failure) {
-        try {
-            Instant since = started.minus(RECOVERY_WINDOW);
-            return boards.snapshot(boardId).cardsIn(listId).stream()
-                    .filter(card -> reference != null
-                            ? reference.equals(card.reference())
-                            : name.equals(card.name()) && card.createdAt() != null && !card.createdAt().isBefore(since))
-                    .findFirst();
-        } catch (BoardException lookupFailed) {
-            throw failure;
-        }
+        return CreateRecovery.create(started, reference,
+                () -> PlankaCard.from(transport.send("POST", path, body, false).path("item")),
+                ref -> byReference(boardId, ref),
+                since -> boards.snapshot(boardId).cardsIn(listId).stream()
+                        .filter(card -> name.equals(card.name()) && card.createdAt() != null
+                                && !card.createdAt().isBefore(since))
+                        .findFirst());
     }
 
     /** A card by id; empty when Planka does not know it (or this account may not see it). */

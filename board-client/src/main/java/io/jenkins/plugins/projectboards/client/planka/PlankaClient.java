@@ -1,6 +1,5 @@
 package io.jenkins.plugins.projectboards.client.planka;
 
-import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
@@ -12,8 +11,8 @@ import io.jenkins.plugins.projectboards.client.CommentRef;
 import io.jenkins.plugins.projectboards.client.Links;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
-import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.VendorClient;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
 import io.jenkins.plugins.projectboards.client.http.BaseUrl;
@@ -31,8 +30,7 @@ import okhttp3.OkHttpClient;
  * active or closed, a card a card; a reference is a marker line in the description. Planka-only features: labels,
  * card members, webhooks (admin).
  */
-public final class PlankaClient implements BoardClient {
-    private final String baseUrl;
+public final class PlankaClient extends VendorClient {
     private final PlankaCredentials credentials;
     private final PlankaBoards boards;
     private final PlankaCards cards;
@@ -41,14 +39,14 @@ public final class PlankaClient implements BoardClient {
     private final PlankaWebhooks webhooks;
 
     public PlankaClient(String url, PlankaCredentials credentials, OkHttpClient http, ClientOptions options) {
-        this.baseUrl = BaseUrl.normalize(Vendor.PLANKA, url);
+        super(Vendor.PLANKA, BaseUrl.normalize(Vendor.PLANKA, url));
         this.credentials = credentials;
-        PlankaTransport transport = new PlankaTransport(new HttpCore(Vendor.PLANKA, http, options), HttpUrl.get(baseUrl), credentials);
+        PlankaTransport transport = new PlankaTransport(new HttpCore(Vendor.PLANKA, http, options), HttpUrl.get(baseUrl()), credentials);
         this.boards = new PlankaBoards(transport, options);
         this.cards = new PlankaCards(transport, boards, options);
         this.comments = new PlankaComments(transport);
         this.users = new PlankaUsers(transport, options);
-        this.webhooks = new PlankaWebhooks(transport, baseUrl);
+        this.webhooks = new PlankaWebhooks(transport, baseUrl());
     }
 
     public PlankaBoards boards() {
@@ -73,17 +71,7 @@ public final class PlankaClient implements BoardClient {
 
     /** The card's page; the id comes from the server or a delivery, so the link is checked like any other. */
     public String cardUrl(String cardId) {
-        return Links.safe(baseUrl + "/cards/" + cardId, baseUrl);
-    }
-
-    @Override
-    public Vendor vendor() {
-        return Vendor.PLANKA;
-    }
-
-    @Override
-    public String baseUrl() {
-        return baseUrl;
+        return Links.safe(baseUrl() + "/cards/" + cardId, baseUrl());
     }
 
     @Override
@@ -139,10 +127,7 @@ public final class PlankaClient implements BoardClient {
         if (ref.kind() == CardRef.Kind.ID) {
             return cards.get(ref.value()).map(this::card);
         }
-        if (board == null) {
-            throw new ValidationException(Vendor.PLANKA, "find card", 0, "board",
-                    "Planka finds a card by reference only within a board: name the board");
-        }
+        requireBoardForReference(board, "a card", "a board");
         return cards.byReference(board.id(), ref.value()).map(card -> card(card, board, column(card)));
     }
 
@@ -196,6 +181,6 @@ public final class PlankaClient implements BoardClient {
 
     @Override
     public String toString() {
-        return "PlankaClient[" + baseUrl + ", " + credentials + "]";
+        return "PlankaClient[" + baseUrl() + ", " + credentials + "]";
     }
 }

@@ -1,24 +1,18 @@
 package io.jenkins.plugins.projectboards.client.projectplace;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.projectboards.client.ApiException;
-import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
-import io.jenkins.plugins.projectboards.client.ConnectionException;
+import io.jenkins.plugins.projectboards.client.CreateRecovery;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.ReferenceMarker;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
 /** Cards: create (never twice), read, find by reference, move to a column. */
 public final class ProjectplaceCards {
-    /** How far back a card found after a lost create answer may have been created and still count as ours. */
-    static final Duration RECOVERY_WINDOW = Duration.ofMinutes(2);
-
     private final ProjectplaceTransport transport;
     private final ProjectplaceBoards boards;
     private final Clock clock;
@@ -56,30 +50,13 @@ public final class ProjectplaceCards {
             body.put("due_date", due.toString());
         }
         String path = transport.v1("projects/" + board.workspaceId() + "/cards/create-new");
-        try {
-            return ProjectplaceCard.from(transport.send("POST", path, body, false));
-        } catch (ConnectionException | ApiException e) {
-            if (e.httpStatus() > 0 && e.httpStatus() < 500) {
-                throw e;
-            }
-            return madeBy(board.id(), columnId, title, reference, started, e)
-                    .orElseGet(() -> ProjectplaceCard.from(transport.send("POST", path, body, false)));
-        }
-    }
-
-    private Optional<ProjectplaceCard> madeBy(String boardId, String columnId, String title, String reference,
-            Instant started, BoardException failure) {
-        try {
-            Instant since = started.minus(RECOVERY_WINDOW);
-            return boards.cards(boardId).stream()
-                    .filter(card -> reference != null
-                            ? reference.equals(card.reference())
-                            : title.equals(card.title()) && columnId.equals(card.columnId())
-                                    && card.createdTime() != null && !card.createdTime().isBefore(since))
-                    .findFirst();
-        } catch (BoardException lookupFailed) {
-            throw failure;
-        }
+        return CreateRecovery.create(started, reference,
+                () -> ProjectplaceCard.from(transport.send("POST", path, body, false)),
+                ref -> byReference(board.id(), ref),
+                since -> boards.cards(board.id()).stream()
+                        .filter(card -> title.equals(card.title()) && columnId.equals(card.columnId())
+                                && card.createdTime() != null && !card.createdTime().isBefore(since))
+                        .findFirst());
     }
 
     /** A card by id ({@code GET /1/cards/{id}}, inferred); empty when Projectplace does not know it. */

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.projectboards.client.projectplace;
 
-import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
@@ -14,6 +13,7 @@ import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.VendorClient;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
 import io.jenkins.plugins.projectboards.client.http.BaseUrl;
@@ -32,8 +32,7 @@ import okhttp3.OkHttpClient;
  * ({@code progress}), a card a card; a reference is a marker line in the description. Several endpoints are
  * inferred from the web application's API and are adjustable through {@link ProjectplaceSettings}.
  */
-public final class ProjectplaceClient implements BoardClient {
-    private final String baseUrl;
+public final class ProjectplaceClient extends VendorClient {
     private final ProjectplaceCredentials credentials;
     private final ProjectplaceSettings settings;
     private final ProjectplaceTransport transport;
@@ -49,10 +48,10 @@ public final class ProjectplaceClient implements BoardClient {
 
     public ProjectplaceClient(String url, ProjectplaceCredentials credentials, OkHttpClient http, ClientOptions options,
             ProjectplaceSettings settings) {
-        this.baseUrl = BaseUrl.normalize(Vendor.PROJECTPLACE, url == null || url.isBlank() ? ProjectplaceSettings.DEFAULT_URL : url);
+        super(Vendor.PROJECTPLACE, BaseUrl.normalize(Vendor.PROJECTPLACE, url == null || url.isBlank() ? ProjectplaceSettings.DEFAULT_URL : url));
         this.credentials = credentials;
         this.settings = settings;
-        this.transport = new ProjectplaceTransport(new HttpCore(Vendor.PROJECTPLACE, http, options), HttpUrl.get(baseUrl),
+        this.transport = new ProjectplaceTransport(new HttpCore(Vendor.PROJECTPLACE, http, options), HttpUrl.get(baseUrl()),
                 credentials, settings);
         this.boards = new ProjectplaceBoards(transport, options);
         this.cards = new ProjectplaceCards(transport, boards, options);
@@ -79,16 +78,6 @@ public final class ProjectplaceClient implements BoardClient {
 
     public ProjectplaceWebhooks webhooks() {
         return webhooks;
-    }
-
-    @Override
-    public Vendor vendor() {
-        return Vendor.PROJECTPLACE;
-    }
-
-    @Override
-    public String baseUrl() {
-        return baseUrl;
     }
 
     @Override
@@ -145,10 +134,7 @@ public final class ProjectplaceClient implements BoardClient {
         if (ref.kind() == CardRef.Kind.ID) {
             return cards.get(ref.value()).map(card -> card(card, null, null));
         }
-        if (board == null) {
-            throw new ValidationException(Vendor.PROJECTPLACE, "find card", 0, "board",
-                    "Projectplace finds a card by reference only within a board: name the board");
-        }
+        requireBoardForReference(board, "a card", "a board");
         return cards.byReference(board.id(), ref.value()).map(card -> card(card, board, null));
     }
 
@@ -203,6 +189,6 @@ public final class ProjectplaceClient implements BoardClient {
 
     @Override
     public String toString() {
-        return "ProjectplaceClient[" + baseUrl + ", " + credentials + "]";
+        return "ProjectplaceClient[" + baseUrl() + ", " + credentials + "]";
     }
 }

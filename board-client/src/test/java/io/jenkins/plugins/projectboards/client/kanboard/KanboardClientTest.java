@@ -230,8 +230,8 @@ public class KanboardClientTest extends KanboardTestSupport {
         enqueue(Fixture.json(200, "[{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":3},"
                 + "{\"jsonrpc\":\"2.0\",\"result\":\"1.2.53\",\"id\":1},"
                 + "{\"jsonrpc\":\"2.0\",\"result\":true,\"id\":2}]"));
-        List<KanboardAnswer> answers = appClient().batch(List.of(KanboardCall.read("getVersion"),
-                KanboardCall.read("closeTask").with("task_id", 4), KanboardCall.read("noSuchMethod")));
+        List<KanboardAnswer> answers = appClient().batch(List.of(KanboardCall.idempotent("getVersion"),
+                KanboardCall.idempotent("closeTask").with("task_id", 4), KanboardCall.idempotent("noSuchMethod")));
         assertEquals("1.2.53", answers.get(0).resultOrThrow().asText());
         assertTrue(answers.get(1).resultOrThrow().asBoolean());
         assertTrue(answers.get(2).failed());

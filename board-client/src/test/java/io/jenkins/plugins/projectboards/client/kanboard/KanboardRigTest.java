@@ -42,7 +42,7 @@ public class KanboardRigTest {
         System.out.println("whoAmI (user):  " + user.whoAmI());
 
         String project = "Rig " + System.currentTimeMillis();
-        String projectId = user.batch(List.of(KanboardCall.write("createProject").with("name", project))).get(0).resultOrThrow().asText();
+        String projectId = user.batch(List.of(KanboardCall.once("createProject").with("name", project))).get(0).resultOrThrow().asText();
         System.out.println("created project " + project + " (id " + projectId + ") with user credentials");
 
         BoardOperations operations = new BoardOperations(app, project);
@@ -79,8 +79,8 @@ public class KanboardRigTest {
                 + " reference " + task.reference());
         String link = app.cards().addLink(task.id(), "https://ci.example/job/rig/1/", "Build #1");
         System.out.println("external link " + link + " added");
-        List<KanboardAnswer> batch = app.batch(List.of(KanboardCall.read("getVersion"), KanboardCall.read("getTask").with("task_id", Long.parseLong(task.id())),
-                KanboardCall.read("noSuchMethod")));
+        List<KanboardAnswer> batch = app.batch(List.of(KanboardCall.idempotent("getVersion"), KanboardCall.idempotent("getTask").with("task_id", Long.parseLong(task.id())),
+                KanboardCall.idempotent("noSuchMethod")));
         System.out.println("batch: " + batch.get(0).result() + " / task " + batch.get(1).result().path("title").asText()
                 + " / " + batch.get(2).error().getMessage());
         assertTrue(batch.get(2).failed());

@@ -285,6 +285,18 @@ public class PlankaFaultTest extends PlankaTestSupport {
     }
 
     @Test
+    public void lostCreateAnswerFindsTheCardByItsReferenceAfterItWasMoved() throws Exception {
+        // Something (an automation, a webhook-driven build) moved the card out of the list it was made in.
+        answer("39-boards-show");
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        json(200, "{\"item\":{},\"included\":{\"cards\":[{\"id\":\"42\",\"name\":\"Deploy\",\"listId\":\"" + DOING + "\",\"boardId\":\""
+                + BOARD + "\",\"position\":65536,\"description\":\"[//]: # (project-boards-ref: REL-1)\"}]}}");
+        PlankaCard card = client().cards().create(BOARD, TODO, "Deploy", null, null, "REL-1", Position.BOTTOM);
+        assertEquals("42", card.id());
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
     public void lostCreateAnswerWithNoTraceIsSentOnceMore() throws Exception {
         answer("39-boards-show");
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
