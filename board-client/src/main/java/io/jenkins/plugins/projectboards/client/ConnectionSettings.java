@@ -139,12 +139,8 @@ public final class ConnectionSettings {
         if (url == null) {
             return null;
         }
-        String value = url.strip();
-        int start = value.indexOf("://");
-        start = start < 0 ? 0 : start + 3;
-        int end = authorityEnd(value, start);
-        int at = value.lastIndexOf('@', end - 1);
-        return at < start ? value : value.substring(0, start) + "****" + value.substring(at);
+        UserInfo info = UserInfo.of(url);
+        return info.present() ? info.url().substring(0, info.start()) + "****" + info.url().substring(info.at()) : info.url();
     }
 
     /**
@@ -155,24 +151,30 @@ public final class ConnectionSettings {
         if (url == null) {
             return null;
         }
-        String value = url.strip();
-        int start = value.indexOf("://");
-        start = start < 0 ? 0 : start + 3;
-        int end = authorityEnd(value, start);
-        int at = value.lastIndexOf('@', end - 1);
-        return at < start ? value : value.substring(0, start) + value.substring(at + 1);
+        UserInfo info = UserInfo.of(url);
+        return info.present() ? info.url().substring(0, info.start()) + info.url().substring(info.at() + 1) : info.url();
+    }
+
+    /**
+     * Where a URL's user info lies, found in the text (it may not parse): it starts at {@code start} (after the
+     * scheme's {@code ://}) and ends at the {@code @} at {@code at}; {@code at < start} when there is none.
+     */
+    private record UserInfo(String url, int start, int at) {
+        static UserInfo of(String url) {
+            String value = url.strip();
+            int start = value.indexOf("://");
+            start = start < 0 ? 0 : start + 3;
+            return new UserInfo(value, start, value.lastIndexOf('@', authorityEnd(value, start) - 1));
+        }
+
+        boolean present() {
+            return at >= start;
+        }
     }
 
     /** Whether the text has user info ({@code user@} or {@code user:secret@} before the host), parsed or not. */
     public static boolean hasUserInfo(String url) {
-        if (url == null) {
-            return false;
-        }
-        String value = url.strip();
-        int start = value.indexOf("://");
-        start = start < 0 ? 0 : start + 3;
-        int end = authorityEnd(value, start);
-        return value.lastIndexOf('@', end - 1) >= start;
+        return url != null && UserInfo.of(url).present();
     }
 
     private static int authorityEnd(String value, int start) {
