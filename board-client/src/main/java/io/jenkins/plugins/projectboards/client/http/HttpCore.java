@@ -41,7 +41,8 @@ import okio.ByteString;
  * send the credentials (an API key header, a re-posted login body) to whatever host the server names.
  *
  * <p>Nothing it does on its own is silent: retries, waits and giving up are told to the connection's
- * {@link HttpListener} ({@link ClientOptions#listener()}).
+ * {@link HttpListener} ({@link ClientOptions#listener()}), and every exchange goes to the {@link RequestLog} when that
+ * log is on.
  */
 public final class HttpCore {
     /** The largest answer read into memory: far above any board listing, far below what could hurt Jenkins. */
@@ -90,6 +91,7 @@ public final class HttpCore {
                 .callTimeout(options.callTimeout())
                 .followRedirects(false)
                 .followSslRedirects(false)
+                .addInterceptor(new RequestLog(vendor))
                 .addNetworkInterceptor(MARK_SENDING)
                 .build();
         this.writeClient = client.newBuilder()
