@@ -1,5 +1,6 @@
 package io.jenkins.plugins.projectboards.client;
 
+import io.jenkins.plugins.projectboards.client.http.HttpEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -49,7 +50,8 @@ public final class CardUpdates {
         try {
             List<Future<CardUpdateOutcome>> futures = new ArrayList<>();
             for (CardUpdate update : updates) {
-                futures.add(executor.submit(() -> applyAndReport.apply(update)));
+                // Carried: the retries of this card's calls are told to whoever asked for the updates.
+                futures.add(executor.submit(HttpEvents.carry(() -> applyAndReport.apply(update))));
             }
             List<CardUpdateOutcome> outcomes = new ArrayList<>();
             for (Future<CardUpdateOutcome> future : futures) {

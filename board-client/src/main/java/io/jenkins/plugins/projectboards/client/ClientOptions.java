@@ -1,5 +1,7 @@
 package io.jenkins.plugins.projectboards.client;
 
+import io.jenkins.plugins.projectboards.client.http.HttpEventLog;
+import io.jenkins.plugins.projectboards.client.http.HttpListener;
 import io.jenkins.plugins.projectboards.client.http.RetryPolicy;
 import io.jenkins.plugins.projectboards.client.http.Sleeper;
 import java.time.Clock;
@@ -8,10 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * How one connection talks to its vendor: timeouts, retries, how long resolved names stay cached, and the clock,
- * sleeper and randomness behind them (tests replace those three to run without real waiting).
+ * How one connection talks to its vendor: timeouts, retries, how long resolved names stay cached, who hears of
+ * retries and lost creates, and the clock, sleeper and randomness behind them (tests replace those three to run
+ * without real waiting).
  *
  * @param jitter returns a number in [0, 1) that spreads retry delays so that many builds do not retry in step
+ * @param listener hears every retry, wait, give-up and lost create of the connection (by default the {@code FINE}
+ *     log of {@link HttpEventLog})
  */
 public record ClientOptions(
         Duration connectTimeout,
@@ -20,7 +25,8 @@ public record ClientOptions(
         Duration nameCacheTtl,
         Clock clock,
         Sleeper sleeper,
-        DoubleSupplier jitter) {
+        DoubleSupplier jitter,
+        HttpListener listener) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -28,7 +34,8 @@ public record ClientOptions(
 
     public static ClientOptions defaults() {
         return new ClientOptions(DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, RetryPolicy.defaults(),
-                DEFAULT_NAME_CACHE_TTL, Clock.systemUTC(), Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble());
+                DEFAULT_NAME_CACHE_TTL, Clock.systemUTC(), Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble(),
+                HttpEventLog.INSTANCE);
     }
 
     /**
@@ -41,19 +48,23 @@ public record ClientOptions(
     }
 
     public ClientOptions withTimeouts(Duration connect, Duration read) {
-        return new ClientOptions(connect, read, retryPolicy, nameCacheTtl, clock, sleeper, jitter);
+        return new ClientOptions(connect, read, retryPolicy, nameCacheTtl, clock, sleeper, jitter, listener);
     }
 
     public ClientOptions withRetryPolicy(RetryPolicy policy) {
-        return new ClientOptions(connectTimeout, readTimeout, policy, nameCacheTtl, clock, sleeper, jitter);
+        return new ClientOptions(connectTimeout, readTimeout, policy, nameCacheTtl, clock, sleeper, jitter, listener);
     }
 
     public ClientOptions withNameCacheTtl(Duration ttl) {
-        return new ClientOptions(connectTimeout, readTimeout, retryPolicy, ttl, clock, sleeper, jitter);
+        return new ClientOptions(connectTimeout, readTimeout, retryPolicy, ttl, clock, sleeper, jitter, listener);
+    }
+
+    public ClientOptions withListener(HttpListener newListener) {
+        return new ClientOptions(connectTimeout, readTimeout, retryPolicy, nameCacheTtl, clock, sleeper, jitter, newListener);
     }
 
     /** For tests and benchmarks: time, waiting and randomness under the caller's control. */
     public ClientOptions withTime(Clock newClock, Sleeper newSleeper, DoubleSupplier newJitter) {
-        return new ClientOptions(connectTimeout, readTimeout, retryPolicy, nameCacheTtl, newClock, newSleeper, newJitter);
+        return new ClientOptions(connectTimeout, readTimeout, retryPolicy, nameCacheTtl, newClock, newSleeper, newJitter, listener);
     }
 }

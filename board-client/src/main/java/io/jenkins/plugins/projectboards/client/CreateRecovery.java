@@ -1,5 +1,6 @@
 package io.jenkins.plugins.projectboards.client;
 
+import io.jenkins.plugins.projectboards.client.http.HttpListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
  * have made is looked for first (by reference, else by title in the target column among cards created since the
  * attempt began) and returned; only when there is none is the create sent once more. A 4xx is the server's answer and
  * is thrown as it is. When the look-up itself fails, the create's own failure is reported (it says it was not retried).
+ * The connection's {@link HttpListener} hears whether a lost create was found or is sent again.
  */
 public final class CreateRecovery {
     /**
@@ -27,13 +29,14 @@ public final class CreateRecovery {
      * Sends a create whose lost answer can be recovered only by reference (KE-chain): without a reference, a lost
      * create is reported, not repeated.
      */
-    public static <T> T create(String reference, Supplier<T> send, Function<String, Optional<T>> byReference) {
-        return create(null, reference, send, Function.identity(), byReference, null);
+    public static <T> T create(HttpListener events, String reference, Supplier<T> send, Function<String, Optional<T>> byReference) {
+        return create(events, null, reference, send, Function.identity(), byReference, null);
     }
 
     /**
      * Sends a create, recovering a lost answer.
      *
+     * @param events the connection's listener ({@link ClientOptions#listener()})
      * @param started when the attempt began (read from the client's clock before anything was sent)
      * @param reference the card's reference, or {@code null}
      * @param send the vendor's create request; sent at most twice, the second time only when nothing was found
@@ -42,17 +45,17 @@ public final class CreateRecovery {
      *        ({@code started} minus {@link #RECOVERY_WINDOW}); {@code null} when the vendor cannot tell, and then a
      *        lost create without a reference is reported, not repeated
      */
-    public static <T> T create(Instant started, String reference, Supplier<T> send,
+    public static <T> T create(HttpListener events, Instant started, String reference, Supplier<T> send,
             Function<String, Optional<T>> byReference, Function<Instant, Optional<T>> byTitle) {
-        return create(started, reference, send, Function.identity(), byReference, byTitle);
+        return create(events, started, reference, send, Function.identity(), byReference, byTitle);
     }
 
     /**
-     * As {@link #create(Instant, String, Supplier, Function, Function)}, for a create whose answer is not yet the
+     * As {@link #create(HttpListener, Instant, String, Supplier, Function, Function)}, for a create whose answer is not yet the
      * card (Kanboard answers an id): {@code readBack} turns that answer into the card, and a failure there is not a
      * lost create (it is thrown as it is; the create is not sent again).
      */
-    public static <A, T> T create(Instant started, String reference, Supplier<A> send, Function<A, T> readBack,
+    public static <A, T> T create(HttpListener events, Instant started, String reference, Supplier<A> send, Function<A, T> readBack,
             Function<String, Optional<T>> byReference, Function<Instant, Optional<T>> byTitle) {
         A answer;
         try {
@@ -74,8 +77,10 @@ public final class CreateRecovery {
                 throw e;
             }
             if (made.isPresent()) {
+                events.lostCreateRecovered(e.vendor(), e.operation(), reference != null);
                 return made.get();
             }
+            events.lostCreateNotFound(e.vendor(), e.operation());
             answer = send.get();
         }
         return readBack.apply(answer);

@@ -19,6 +19,9 @@ import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ConnectionSettings;
 import io.jenkins.plugins.projectboards.client.ReferenceScanner;
 import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.http.HttpEventLog;
+import io.jenkins.plugins.projectboards.client.http.HttpEvents;
+import io.jenkins.plugins.projectboards.client.http.HttpListener;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -332,7 +335,9 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
 
     private ClientOptions options() {
         return ClientOptions.defaults()
-                .withTimeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds));
+                .withTimeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds))
+                // Retries and lost creates: to the FINE log, and to the console of the build whose step made the call.
+                .withListener(HttpListener.both(HttpEventLog.INSTANCE, HttpEvents.SCOPED));
     }
 
     /** The connection's client with Jenkins' current proxy settings; rebuilt only when those change. */

@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import io.jenkins.plugins.projectboards.internal.ConsoleHttpEvents;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public final class BoardActionRunner {
         StepConsole console = new StepConsole(listener);
         ProjectBoardsConfiguration configuration = ProjectBoardsConfiguration.get();
         try {
-            return action.perform(configuration.connection(connectionName), run, console);
+            return ConsoleHttpEvents.during(listener, () -> action.perform(configuration.connection(connectionName), run, console));
         } catch (BoardException | IllegalArgumentException e) {
             if (failOnError == null ? configuration.isFailOnError() : failOnError) {
                 throw new AbortException(StepConsole.prefixed(e.getMessage()));

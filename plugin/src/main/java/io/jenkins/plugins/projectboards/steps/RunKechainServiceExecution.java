@@ -12,7 +12,9 @@ import io.jenkins.plugins.projectboards.client.kechain.KechainClient;
 import io.jenkins.plugins.projectboards.client.kechain.KechainExecution;
 import io.jenkins.plugins.projectboards.client.kechain.KechainService;
 import io.jenkins.plugins.projectboards.client.kechain.KechainServiceRun;
+import io.jenkins.plugins.projectboards.client.kechain.KechainServices;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import io.jenkins.plugins.projectboards.internal.ConsoleHttpEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -248,7 +250,8 @@ public final class RunKechainServiceExecution extends StepExecution {
         try {
             StepConsole console = new StepConsole(context.get(TaskListener.class));
             BoardConnection connection = ProjectBoardsConfiguration.get().connection(connectionName);
-            kechain(connection, context.get(Run.class)).services().terminate(id);
+            KechainServices services = kechain(connection, context.get(Run.class)).services();
+            ConsoleHttpEvents.during(context.get(TaskListener.class), () -> { services.terminate(id); return null; });
             console.line(Messages.RunKechainServiceStep_terminated(id));
         } catch (BoardException | IllegalArgumentException e) {
             LOGGER.log(Level.WARNING, "Could not terminate KE-chain execution " + id + ": " + e.getMessage());

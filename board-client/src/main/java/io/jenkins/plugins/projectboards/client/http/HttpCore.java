@@ -39,6 +39,10 @@ import okio.ByteString;
  * <p>Every answer is hostile until checked: a call has an overall deadline ({@link ClientOptions#callTimeout()}),
  * a body is read up to {@link #MAX_BODY_BYTES} only, and redirects are not followed, because following one would
  * send the credentials (an API key header, a re-posted login body) to whatever host the server names.
+ *
+ * <p>Nothing it does on its own is silent: retries, waits and giving up are told to the connection's
+ * {@link HttpListener} ({@link ClientOptions#listener()}), and every exchange goes to the {@link RequestLog} when that
+ * log is on.
  */
 public final class HttpCore {
     /** The largest answer read into memory: far above any board listing, far below what could hurt Jenkins. */
@@ -87,6 +91,7 @@ public final class HttpCore {
                 .callTimeout(options.callTimeout())
                 .followRedirects(false)
                 .followSslRedirects(false)
+                .addInterceptor(new RequestLog(vendor))
                 .addNetworkInterceptor(MARK_SENDING)
                 .build();
         this.writeClient = client.newBuilder()
@@ -130,6 +135,7 @@ public final class HttpCore {
 
     private HttpResult execute(String operation, Request request, boolean idempotent, boolean truncate) {
         RetryPolicy policy = options.retryPolicy();
+        HttpListener listener = options.listener();
         for (int attempt = 1; ; attempt++) {
             HttpResult result;
             Sending sending = new Sending();
@@ -141,20 +147,42 @@ public final class HttpCore {
                 result = read(operation, response, truncate);
             } catch (IOException e) {
                 boolean safe = idempotent || !sending.started;
-                if (!safe || attempt >= policy.maxAttempts()) {
-                    throw connectionFailure(operation, request, e, safe, attempt);
+                if (safe && attempt < policy.maxAttempts()) {
+                    Duration backoff = policy.backoff(attempt, options.jitter().getAsDouble());
+                    listener.retryingAfterFailure(retry(operation, attempt, backoff), e);
+                    pause(operation, backoff);
+                    continue;
                 }
-                pause(operation, policy.backoff(attempt, options.jitter().getAsDouble()));
-                continue;
+                if (safe && attempt > 1) {
+                    listener.gaveUpAfterFailure(vendor, operation, e, attempt);
+                }
+                throw connectionFailure(operation, request, e, safe, attempt);
             }
-            if (attempt < policy.maxAttempts() && retryableStatus(result.status(), idempotent)) {
-                Duration retryAfter = retryAfter(result);
+            if (!retryableStatus(result.status(), idempotent)) {
+                return result;
+            }
+            if (attempt >= policy.maxAttempts()) {
+                if (attempt > 1) {
+                    listener.gaveUpAfterStatus(vendor, operation, result.status(), attempt);
+                }
+                return result;
+            }
+            Duration retryAfter = retryAfter(result);
+            if (retryAfter == null) {
                 Duration backoff = policy.backoff(attempt, options.jitter().getAsDouble());
-                pause(operation, retryAfter == null ? backoff : min(retryAfter, policy.maxRetryAfter()));
-                continue;
+                listener.retryingAfterStatus(retry(operation, attempt, backoff), result.status());
+                pause(operation, backoff);
+            } else {
+                Duration wait = min(retryAfter, policy.maxRetryAfter());
+                listener.waitingForRetryAfter(retry(operation, attempt, wait), result.status(), retryAfter);
+                pause(operation, wait);
             }
-            return result;
         }
+    }
+
+    /** The retry that follows {@code failedAttempt}, as the listener hears of it. */
+    private HttpListener.Retry retry(String operation, int failedAttempt, Duration delay) {
+        return new HttpListener.Retry(vendor, operation, failedAttempt, options.retryPolicy().maxAttempts() - 1, delay);
     }
 
     /** The body as text, never more than {@link #MAX_BODY_BYTES} of it in memory. */

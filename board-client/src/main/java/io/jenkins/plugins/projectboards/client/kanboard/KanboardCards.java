@@ -6,6 +6,7 @@ import io.jenkins.plugins.projectboards.client.CreateRecovery;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.http.HttpListener;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,10 +20,12 @@ public final class KanboardCards {
 
     private final KanboardTransport transport;
     private final Clock clock;
+    private final HttpListener listener;
 
     KanboardCards(KanboardTransport transport, ClientOptions options) {
         this.transport = transport;
         this.clock = options.clock();
+        this.listener = options.listener();
     }
 
     /**
@@ -45,7 +48,7 @@ public final class KanboardCards {
                 .with("date_due", task.due() == null ? null : task.due().toString())
                 .with("owner_id", number(task.ownerId()))
                 .with("reference", task.reference());
-        return CreateRecovery.create(started, task.reference(), () -> transport.call(call).asText(), this::readBack,
+        return CreateRecovery.create(listener, started, task.reference(), () -> transport.call(call).asText(), this::readBack,
                 reference -> byReference(task.projectId(), reference),
                 since -> open(task.projectId()).stream()
                         .filter(candidate -> candidate.title().equals(task.title()))

@@ -2,8 +2,10 @@ package io.jenkins.plugins.projectboards.client.kechain;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.CreateRecovery;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
+import io.jenkins.plugins.projectboards.client.http.HttpListener;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,9 +17,11 @@ public final class KechainCards {
     private static final String LIST = "api/activities.json";
 
     private final KechainTransport transport;
+    private final HttpListener listener;
 
-    KechainCards(KechainTransport transport) {
+    KechainCards(KechainTransport transport, ClientOptions options) {
         this.transport = transport;
+        this.listener = options.listener();
     }
 
     public KechainActivity byName(KechainScope scope, String name) {
@@ -65,7 +69,7 @@ public final class KechainCards {
         if (reference != null) {
             body.put("ref", reference);
         }
-        return CreateRecovery.create(reference, () -> created(body), ref -> byReference(scope, ref));
+        return CreateRecovery.create(listener, reference, () -> created(body), ref -> byReference(scope, ref));
     }
 
     private KechainActivity created(ObjectNode body) {

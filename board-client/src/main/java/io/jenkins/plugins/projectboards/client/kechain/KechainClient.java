@@ -49,7 +49,7 @@ public final class KechainClient extends VendorClient {
         this.credentials = credentials;
         KechainTransport transport = new KechainTransport(new HttpCore(Vendor.KECHAIN, http, options), base, credentials);
         this.boards = new KechainBoards(transport, options);
-        this.cards = new KechainCards(transport);
+        this.cards = new KechainCards(transport, options);
         this.comments = new KechainComments(transport);
         this.users = new KechainUsers(transport, options);
         this.services = new KechainServices(transport);

@@ -6,6 +6,7 @@ import io.jenkins.plugins.projectboards.client.CreateRecovery;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.ReferenceMarker;
+import io.jenkins.plugins.projectboards.client.http.HttpListener;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,11 +25,13 @@ public final class PlankaCards {
     private final PlankaTransport transport;
     private final PlankaBoards boards;
     private final Clock clock;
+    private final HttpListener listener;
 
     PlankaCards(PlankaTransport transport, PlankaBoards boards, ClientOptions options) {
         this.transport = transport;
         this.boards = boards;
         this.clock = options.clock();
+        this.listener = options.listener();
     }
 
     /**
@@ -50,7 +53,7 @@ public final class PlankaCards {
             body.put("dueDate", due.atStartOfDay(ZoneOffset.UTC).format(DUE));
         }
         String path = "lists/" + listId + "/cards";
-        return CreateRecovery.create(started, reference,
+        return CreateRecovery.create(listener, started, reference,
                 () -> PlankaCard.from(transport.send("POST", path, body, false).path("item")),
                 ref -> byReference(boardId, ref),
                 since -> boards.snapshot(boardId).cardsIn(listId).stream()

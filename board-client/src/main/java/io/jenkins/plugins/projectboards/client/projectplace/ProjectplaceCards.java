@@ -5,6 +5,7 @@ import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.CreateRecovery;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.ReferenceMarker;
+import io.jenkins.plugins.projectboards.client.http.HttpListener;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,11 +17,13 @@ public final class ProjectplaceCards {
     private final ProjectplaceTransport transport;
     private final ProjectplaceBoards boards;
     private final Clock clock;
+    private final HttpListener listener;
 
     ProjectplaceCards(ProjectplaceTransport transport, ProjectplaceBoards boards, ClientOptions options) {
         this.transport = transport;
         this.boards = boards;
         this.clock = options.clock();
+        this.listener = options.listener();
     }
 
     /**
@@ -50,7 +53,7 @@ public final class ProjectplaceCards {
             body.put("due_date", due.toString());
         }
         String path = transport.v1("projects/" + board.workspaceId() + "/cards/create-new");
-        return CreateRecovery.create(started, reference,
+        return CreateRecovery.create(listener, started, reference,
                 () -> ProjectplaceCard.from(transport.send("POST", path, body, false)),
                 ref -> byReference(board.id(), ref),
                 since -> boards.cards(board.id()).stream()

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
 
 /**
  * Small stateful stand-ins for Kanboard (JSON-RPC, batches included) and Planka (REST), enough for card updates:
@@ -32,6 +33,11 @@ public abstract class FakeBoards extends Dispatcher {
     public final List<String> requests = new CopyOnWriteArrayList<>();
     protected final AtomicInteger ids = new AtomicInteger(1000);
     private final Duration latency;
+    /** {@code METHOD path} → how the next such request is answered instead of as usual. */
+    private final Map<String, Replacement> replacements = new ConcurrentHashMap<>();
+
+    /** @param applied whether the request is still carried out on the fake board (only its answer is replaced) */
+    private record Replacement(MockResponse response, boolean applied) {}
 
     protected FakeBoards(int cards, Duration latency) {
         this.latency = latency;
@@ -45,11 +51,29 @@ public abstract class FakeBoards extends Dispatcher {
         return COLUMNS.get(cardColumns.get(cardId));
     }
 
+    /** The next {@code METHOD path} request (e.g. {@code PATCH /api/cards/1}) gets {@code response} and changes nothing. */
+    public void answerOnce(String request, MockResponse response) {
+        replacements.put(request, new Replacement(response, false));
+    }
+
+    /** The next {@code METHOD path} request is carried out, but its answer is lost: the connection drops. */
+    public void loseAnswerOnce(String request) {
+        replacements.put(request, new Replacement(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST), true));
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        requests.add(request.getMethod() + " " + request.getPath());
+        String line = request.getMethod() + " " + request.getPath();
+        requests.add(line);
+        Replacement replacement = replacements.remove(line);
+        if (replacement != null && !replacement.applied()) {
+            return replacement.response();
+        }
         try {
             MockResponse response = answer(request);
+            if (replacement != null) {
+                return replacement.response();
+            }
             return latency.isZero() ? response : response.setHeadersDelay(latency.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException e) {
             return new MockResponse().setResponseCode(400).setBody(e.getMessage());
