@@ -248,11 +248,14 @@ public final class RunKechainServiceExecution extends StepExecution {
         }
         StepContext context = getContext();
         try {
-            StepConsole console = new StepConsole(context.get(TaskListener.class));
+            TaskListener listener = context.get(TaskListener.class);
             BoardConnection connection = ProjectBoardsConfiguration.get().connection(connectionName);
             KechainServices services = kechain(connection, context.get(Run.class)).services();
-            ConsoleHttpEvents.during(context.get(TaskListener.class), () -> { services.terminate(id); return null; });
-            console.line(Messages.RunKechainServiceStep_terminated(id));
+            ConsoleHttpEvents.during(listener, () -> {
+                services.terminate(id);
+                return null;
+            });
+            new StepConsole(listener).line(Messages.RunKechainServiceStep_terminated(id));
         } catch (BoardException | IllegalArgumentException e) {
             LOGGER.log(Level.WARNING, "Could not terminate KE-chain execution " + id + ": " + e.getMessage());
         } catch (Exception e) {
