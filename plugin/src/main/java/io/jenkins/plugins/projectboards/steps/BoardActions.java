@@ -58,11 +58,11 @@ public final class BoardActions {
 
     public static Map<String, Object> commentOnTask(BoardConnection connection, Run<?, ?> run, StepConsole console, CommentRequest request) {
         CommentResult result = operations(connection, run).commentOnTask(request);
+        Card card = result.card();
         console.linkLine(result.dryRun() ? Messages.CommentOnTaskStep_wouldComment() : Messages.CommentOnTaskStep_commented(),
-                result.url(), Messages.CommentOnTaskStep_card(result.task()), "");
+                card.url(), Messages.CommentOnTaskStep_card(card.id()), "");
         if (!result.dryRun()) {
-            LinkedCardsAction.record(run, new LinkedCard(connection.getName(), connection.vendor().displayName(), result.task(), null,
-                    result.url(), LinkedCard.What.COMMENTED, null));
+            LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), card, LinkedCard.What.COMMENTED, null));
         }
         return result.toMap();
     }

@@ -65,12 +65,13 @@ public class CardStepsTest {
                 + "def m = moveCard(connection: 'planka', card: t.id, column: 'Done')\n"
                 + "echo \"moved=${m.moved} from=${m.previousColumn} to=${m.column}\"\n"
                 + "def c = commentOnTask(connection: 'planka', task: t.url, text: 'Deployed')\n"
-                + "echo \"comment on ${c.task} dryRun=${c.dryRun}\"", Result.SUCCESS);
+                + "echo \"comment ${c.commentId} on ${c.card} id=${c.id} title=${c.title} column=${c.column} dryRun=${c.dryRun}\"", Result.SUCCESS);
 
         // The fake numbers new cards from 1001; cards 1 and 2 sit in Todo at 65536.
         j.assertLogContains("created=true id=1001 url=" + planka.url() + "/cards/1001 column=Todo board=Shop/Web vendor=Planka", run);
         j.assertLogContains("moved=true from=Todo to=Done", run);
-        j.assertLogContains("comment on 1001 dryRun=false", run);
+        // commentOnTask returns the card's core like the other card steps (id is the card's), the comment as commentId.
+        j.assertLogContains("comment 1002 on 1001 id=1001 title=Deploy 42 column=Done dryRun=false", run);
         j.assertLogContains("[Project Boards] Created card Deploy 42 on Planka board 'Shop/Web', column 'Todo'", run);
         j.assertLogContains("[Project Boards] Moved card Deploy 42 from 'Todo' to 'Done'", run);
         j.assertLogContains("[Project Boards] Commented on card 1001", run);
@@ -104,7 +105,7 @@ public class CardStepsTest {
         WorkflowRun run = run("def t = createTask(connection: 'planka', board: 'Shop/Web', title: 'Never', dryRun: true)\n"
                 + "def m = moveCard(connection: 'planka', card: '1', column: 'Done', dryRun: true)\n"
                 + "def c = commentOnTask(connection: 'planka', task: '1', text: 'x', dryRun: true)\n"
-                + "echo \"id=${t.id} created=${t.created} moved=${m.moved} dryRun=${m.dryRun} comment=${c.id} cdry=${c.dryRun}\"",
+                + "echo \"id=${t.id} created=${t.created} moved=${m.moved} dryRun=${m.dryRun} comment=${c.commentId} cdry=${c.dryRun}\"",
                 Result.SUCCESS);
         j.assertLogContains("id=null created=true moved=true dryRun=true comment=null cdry=true", run);
         j.assertLogContains("[Project Boards] [dry run] would create card 'Never' on Planka board 'Shop/Web', column 'Todo'", run);
