@@ -6,6 +6,8 @@ import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
+import io.jenkins.plugins.projectboards.internal.ConnectionItems;
+import io.jenkins.plugins.projectboards.internal.FormPermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +19,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
-/** Shared by the board steps: their context and the Snippet Generator's connection dropdown. */
+/** Shared by every Project Boards step: their context and the Snippet Generator's dropdowns. */
 public abstract class BoardStepDescriptor extends StepDescriptor {
     private static final List<String> LIST_FIELDS = List.of("labels", "cards", "events");
 

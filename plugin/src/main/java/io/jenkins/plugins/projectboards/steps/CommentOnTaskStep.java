@@ -1,21 +1,20 @@
 package io.jenkins.plugins.projectboards.steps;
 
 import hudson.Extension;
-import hudson.Util;
 import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
+import io.jenkins.plugins.projectboards.client.ops.CommentResult;
+import io.jenkins.plugins.projectboards.tracking.LinkedCard;
+import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code commentOnTask(task: …, text: …)}: adds a comment to a card given by id, reference or URL. */
-public class CommentOnTaskStep extends BoardStep implements FreestyleOperation {
+public class CommentOnTaskStep extends BoardStep {
     private final String task;
     private final String text;
-    private String board;
 
     @DataBoundConstructor
     public CommentOnTaskStep(String task, String text) {
@@ -31,24 +30,20 @@ public class CommentOnTaskStep extends BoardStep implements FreestyleOperation {
         return text;
     }
 
-    public String getBoard() {
-        return board;
-    }
-
-    @DataBoundSetter
-    public void setBoard(String board) {
-        this.board = Util.fixEmptyAndTrim(board);
-    }
-
+    /** Comments on the card, says so with the card as a link, and records the comment on the build. */
     @Override
-    public StepExecution start(StepContext context) {
-        return new BoardStepExecution(context, this, action(UnaryOperator.identity()));
-    }
-
-    @Override
-    public BoardActionRunner.Action action(UnaryOperator<String> expand) {
-        CommentRequest request = new CommentRequest(expand.apply(task), expand.apply(text), expand.apply(board), isDryRun());
-        return (connection, run, console) -> BoardActions.commentOnTask(connection, run, console, request);
+    public StepWork work(UnaryOperator<String> expand) {
+        CommentRequest request = new CommentRequest(expand.apply(task), expand.apply(text), expand.apply(getBoard()), isDryRun());
+        return (connection, run, console) -> {
+            CommentResult result = operations(connection, run).commentOnTask(request);
+            Card card = result.card();
+            console.linkLine(result.dryRun() ? Messages.CommentOnTaskStep_wouldComment() : Messages.CommentOnTaskStep_commented(),
+                    card.url(), Messages.CommentOnTaskStep_card(card.id()), "");
+            if (!result.dryRun()) {
+                LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), card, LinkedCard.What.COMMENTED, null));
+            }
+            return result.toMap();
+        };
     }
 
     @Extension

@@ -3,20 +3,21 @@ package io.jenkins.plugins.projectboards.steps;
 import hudson.Extension;
 import hudson.Util;
 import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
+import io.jenkins.plugins.projectboards.client.ops.CreateTaskResult;
+import io.jenkins.plugins.projectboards.tracking.LinkedCard;
+import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code createTask(title: …, board: …, column: …)}: opens a card and returns its id and URL. */
-public class CreateTaskStep extends BoardStep implements FreestyleOperation {
+public class CreateTaskStep extends BoardStep {
     private final String title;
-    private String board;
     private String column;
     private String description;
     private List<String> labels = new ArrayList<>();
@@ -31,15 +32,6 @@ public class CreateTaskStep extends BoardStep implements FreestyleOperation {
 
     public String getTitle() {
         return title;
-    }
-
-    public String getBoard() {
-        return board;
-    }
-
-    @DataBoundSetter
-    public void setBoard(String board) {
-        this.board = Util.fixEmptyAndTrim(board);
     }
 
     public String getColumn() {
@@ -107,17 +99,32 @@ public class CreateTaskStep extends BoardStep implements FreestyleOperation {
         return this;
     }
 
+    /** Creates the card (or finds it by reference), says so with the card as a link, and records it on the build. */
     @Override
-    public StepExecution start(StepContext context) {
-        return new BoardStepExecution(context, this, action(UnaryOperator.identity()));
-    }
-
-    @Override
-    public BoardActionRunner.Action action(UnaryOperator<String> expand) {
-        CreateTaskRequest request = new CreateTaskRequest(expand.apply(board), expand.apply(column), expand.apply(title),
+    public StepWork work(UnaryOperator<String> expand) {
+        CreateTaskRequest request = new CreateTaskRequest(expand.apply(getBoard()), expand.apply(column), expand.apply(title),
                 expand.apply(description), labels.stream().map(expand).toList(), expand.apply(due), expand.apply(assignee),
                 expand.apply(reference), isDryRun());
-        return (connection, run, console) -> BoardActions.createTask(connection, run, console, request);
+        return (connection, run, console) -> {
+            CreateTaskResult result = operations(connection, run).createTask(request);
+            Card card = result.card();
+            String vendor = card.vendor().displayName();
+            String boardName = card.board().name();
+            String columnName = card.column().name();
+            String where = Messages.CreateTaskStep_where(vendor, boardName, columnName);
+            if (result.dryRun()) {
+                console.line(result.created()
+                        ? Messages.CreateTaskStep_wouldCreate(card.title(), where)
+                        : Messages.CreateTaskStep_wouldReuse(card.title(), card.reference()));
+            } else if (result.created()) {
+                console.linkLine(Messages.CreateTaskStep_created(), card.url(), card.title(), " " + where);
+                LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), card, LinkedCard.What.CREATED, where));
+            } else {
+                console.linkLine(Messages.CreateTaskStep_reused(), card.url(), card.title(),
+                        " " + Messages.CreateTaskStep_byReference(card.reference()));
+            }
+            return result.toMap();
+        };
     }
 
     @Extension

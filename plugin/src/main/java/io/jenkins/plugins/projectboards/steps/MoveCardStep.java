@@ -5,21 +5,23 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
+import io.jenkins.plugins.projectboards.client.ops.MoveCardResult;
+import io.jenkins.plugins.projectboards.internal.FormPermissions;
+import io.jenkins.plugins.projectboards.tracking.LinkedCard;
+import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.verb.POST;
 
 /** {@code moveCard(card: …, column: …)}: moves a card, given by id, reference or URL, to a column given by name. */
-public class MoveCardStep extends BoardStep implements FreestyleOperation {
+public class MoveCardStep extends BoardStep {
     private final String card;
     private final String column;
-    private String board;
     private String position;
 
     @DataBoundConstructor
@@ -36,15 +38,6 @@ public class MoveCardStep extends BoardStep implements FreestyleOperation {
         return column;
     }
 
-    public String getBoard() {
-        return board;
-    }
-
-    @DataBoundSetter
-    public void setBoard(String board) {
-        this.board = Util.fixEmptyAndTrim(board);
-    }
-
     /** {@code top} or {@code bottom} (the default). */
     public String getPosition() {
         return position;
@@ -55,15 +48,27 @@ public class MoveCardStep extends BoardStep implements FreestyleOperation {
         this.position = Util.fixEmptyAndTrim(position);
     }
 
+    /** Moves the card unless it is in the column already, says which, and records a move on the build. */
     @Override
-    public StepExecution start(StepContext context) {
-        return new BoardStepExecution(context, this, action(UnaryOperator.identity()));
-    }
-
-    @Override
-    public BoardActionRunner.Action action(UnaryOperator<String> expand) {
-        MoveCardRequest request = new MoveCardRequest(expand.apply(card), expand.apply(column), expand.apply(board), position, isDryRun());
-        return (connection, run, console) -> BoardActions.moveCard(connection, run, console, request);
+    public StepWork work(UnaryOperator<String> expand) {
+        MoveCardRequest request = new MoveCardRequest(expand.apply(card), expand.apply(column), expand.apply(getBoard()), position,
+                isDryRun());
+        return (connection, run, console) -> {
+            MoveCardResult result = operations(connection, run).moveCard(request);
+            Card moved = result.card();
+            String target = moved.column().name();
+            if (!result.moved()) {
+                console.linkLine(Messages.MoveCardStep_card(), moved.url(), moved.title(), " " + Messages.MoveCardStep_alreadyIn(target));
+            } else {
+                String fromTo = Messages.MoveCardStep_fromTo(result.previousColumn(), target);
+                console.linkLine(result.dryRun() ? Messages.MoveCardStep_wouldMove() : Messages.MoveCardStep_moved(), moved.url(),
+                        moved.title(), " " + fromTo);
+                if (!result.dryRun()) {
+                    LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), moved, LinkedCard.What.MOVED, fromTo));
+                }
+            }
+            return result.toMap();
+        };
     }
 
     @Extension

@@ -6,8 +6,6 @@ import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.tracking.CardTracking;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -17,9 +15,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * build; no card is commented twice for one version; builds of one job release one at a time per connection. The
  * result lists the cards {@code updated}, {@code failed} and {@code skipped} (already released in this version).
  */
-public class ReleaseCardsStep extends BoardStep implements FreestyleOperation {
+public class ReleaseCardsStep extends BoardStep {
     private final String version;
-    private String board;
     private String moveTo;
     private boolean comment = true;
 
@@ -30,15 +27,6 @@ public class ReleaseCardsStep extends BoardStep implements FreestyleOperation {
 
     public String getVersion() {
         return version;
-    }
-
-    public String getBoard() {
-        return board;
-    }
-
-    @DataBoundSetter
-    public void setBoard(String board) {
-        this.board = Util.fixEmptyAndTrim(board);
     }
 
     public String getMoveTo() {
@@ -60,13 +48,8 @@ public class ReleaseCardsStep extends BoardStep implements FreestyleOperation {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new BoardStepExecution(context, this, action(UnaryOperator.identity()));
-    }
-
-    @Override
-    public BoardActionRunner.Action action(UnaryOperator<String> expand) {
-        CardTracking.ReleaseRequest request = new CardTracking.ReleaseRequest(expand.apply(version), expand.apply(board),
+    public StepWork work(UnaryOperator<String> expand) {
+        CardTracking.ReleaseRequest request = new CardTracking.ReleaseRequest(expand.apply(version), expand.apply(getBoard()),
                 expand.apply(moveTo), comment, isDryRun(), Boolean.TRUE.equals(getFailOnError()));
         return (connection, run, console) -> CardTracking.release(connection, run, console, request);
     }

@@ -5,6 +5,7 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.internal.FormPermissions;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -16,8 +17,13 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code runKechainService(scope: …, service: …)}: runs a KE-chain service and, unless {@code wait: false}, follows
  * the execution to its end; the wait survives a Jenkins restart.
+ *
+ * <p>The one step that is not a {@link BoardStep}: it has no board, and its wait is a durable execution of its own
+ * ({@link RunKechainServiceExecution}, kept in the Pipeline's saved state) rather than a {@link StepWork} on a thread.
+ * Each look at KE-chain in that execution is still a {@link StepWork} that {@link StepRunner} runs, so connection
+ * lookup, console and failure handling are the other steps'.
  */
-public class RunKechainServiceStep extends BoardStep {
+public class RunKechainServiceStep extends ConnectionStep {
     public static final int DEFAULT_TIMEOUT_MINUTES = 60;
 
     private final String scope;

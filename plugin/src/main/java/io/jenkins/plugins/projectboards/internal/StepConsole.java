@@ -1,11 +1,14 @@
-package io.jenkins.plugins.projectboards.steps;
+package io.jenkins.plugins.projectboards.internal;
 
 import hudson.model.TaskListener;
 import io.jenkins.plugins.projectboards.client.Links;
 import java.io.IOException;
 import java.io.PrintStream;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** One clear line per action, prefixed, with the card as a hyperlink where there is one. */
+@Restricted(NoExternalUse.class)
 public final class StepConsole {
     private static final String PREFIX = "[Project Boards] ";
 
