@@ -5,6 +5,7 @@ import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
 import io.jenkins.plugins.projectboards.client.ops.CommentResult;
+import io.jenkins.plugins.projectboards.internal.ConsoleLink;
 import io.jenkins.plugins.projectboards.tracking.LinkedCard;
 import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
 import java.util.function.UnaryOperator;
@@ -30,16 +31,18 @@ public class CommentOnTaskStep extends BoardStep {
         return text;
     }
 
-    /** Comments on the card, says so with the card as a link, and records the comment on the build. */
+    /** Comments on the card, says so with the card (by id) as a link, and records the comment on the build. */
     @Override
     public StepWork work(UnaryOperator<String> expand) {
         CommentRequest request = new CommentRequest(expand.apply(task), expand.apply(text), expand.apply(getBoard()), isDryRun());
         return (connection, run, console) -> {
             CommentResult result = operations(connection, run).commentOnTask(request);
             Card card = result.card();
-            console.linkLine(result.dryRun() ? Messages.CommentOnTaskStep_wouldComment() : Messages.CommentOnTaskStep_commented(),
-                    card.url(), Messages.CommentOnTaskStep_card(card.id()), "");
-            if (!result.dryRun()) {
+            String link = ConsoleLink.to(card.url(), card.id());
+            if (result.dryRun()) {
+                console.line(Messages.CommentOnTaskStep_wouldComment(link));
+            } else {
+                console.line(Messages.CommentOnTaskStep_commented(link));
                 LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), card, LinkedCard.What.COMMENTED, null));
             }
             return result.toMap();

@@ -6,6 +6,7 @@ import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskResult;
+import io.jenkins.plugins.projectboards.internal.ConsoleLink;
 import io.jenkins.plugins.projectboards.tracking.LinkedCard;
 import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
 import java.util.ArrayList;
@@ -111,17 +112,16 @@ public class CreateTaskStep extends BoardStep {
             String vendor = card.vendor().displayName();
             String boardName = card.board().name();
             String columnName = card.column().name();
-            String where = Messages.CreateTaskStep_where(vendor, boardName, columnName);
             if (result.dryRun()) {
                 console.line(result.created()
-                        ? Messages.CreateTaskStep_wouldCreate(card.title(), where)
+                        ? Messages.CreateTaskStep_wouldCreate(card.title(), vendor, boardName, columnName)
                         : Messages.CreateTaskStep_wouldReuse(card.title(), card.reference()));
             } else if (result.created()) {
-                console.linkLine(Messages.CreateTaskStep_created(), card.url(), card.title(), " " + where);
-                LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), card, LinkedCard.What.CREATED, where));
+                console.line(Messages.CreateTaskStep_created(ConsoleLink.to(card.url(), card.title()), vendor, boardName, columnName));
+                LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), card, LinkedCard.What.CREATED,
+                        Messages.CreateTaskStep_where(vendor, boardName, columnName)));
             } else {
-                console.linkLine(Messages.CreateTaskStep_reused(), card.url(), card.title(),
-                        " " + Messages.CreateTaskStep_byReference(card.reference()));
+                console.line(Messages.CreateTaskStep_reused(ConsoleLink.to(card.url(), card.title()), card.reference()));
             }
             return result.toMap();
         };

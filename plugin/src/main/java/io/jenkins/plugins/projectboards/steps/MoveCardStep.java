@@ -8,6 +8,7 @@ import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardResult;
+import io.jenkins.plugins.projectboards.internal.ConsoleLink;
 import io.jenkins.plugins.projectboards.internal.FormPermissions;
 import io.jenkins.plugins.projectboards.tracking.LinkedCard;
 import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
@@ -56,16 +57,16 @@ public class MoveCardStep extends BoardStep {
         return (connection, run, console) -> {
             MoveCardResult result = operations(connection, run).moveCard(request);
             Card moved = result.card();
+            String link = ConsoleLink.to(moved.url(), moved.title());
             String target = moved.column().name();
             if (!result.moved()) {
-                console.linkLine(Messages.MoveCardStep_card(), moved.url(), moved.title(), " " + Messages.MoveCardStep_alreadyIn(target));
+                console.line(Messages.MoveCardStep_alreadyIn(link, target));
+            } else if (result.dryRun()) {
+                console.line(Messages.MoveCardStep_wouldMove(link, result.previousColumn(), target));
             } else {
-                String fromTo = Messages.MoveCardStep_fromTo(result.previousColumn(), target);
-                console.linkLine(result.dryRun() ? Messages.MoveCardStep_wouldMove() : Messages.MoveCardStep_moved(), moved.url(),
-                        moved.title(), " " + fromTo);
-                if (!result.dryRun()) {
-                    LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), moved, LinkedCard.What.MOVED, fromTo));
-                }
+                console.line(Messages.MoveCardStep_moved(link, result.previousColumn(), target));
+                LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), moved, LinkedCard.What.MOVED,
+                        Messages.MoveCardStep_fromTo(result.previousColumn(), target)));
             }
             return result.toMap();
         };

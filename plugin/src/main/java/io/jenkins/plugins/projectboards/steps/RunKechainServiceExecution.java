@@ -13,6 +13,7 @@ import io.jenkins.plugins.projectboards.client.kechain.KechainExecution;
 import io.jenkins.plugins.projectboards.client.kechain.KechainService;
 import io.jenkins.plugins.projectboards.client.kechain.KechainServiceRun;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import io.jenkins.plugins.projectboards.internal.ConsoleLink;
 import io.jenkins.plugins.projectboards.internal.StepConsole;
 import java.time.Duration;
 import java.time.Instant;
@@ -274,8 +275,9 @@ public final class RunKechainServiceExecution extends StepExecution {
             lastStatus = execution.status();
             // Persist the id now: a restart from here on must follow this execution, not start another.
             getContext().saveState();
-            console.linkLine(alreadyRunning ? Messages.RunKechainServiceStep_attached() : Messages.RunKechainServiceStep_started(),
-                    execution.url(), serviceName, " " + Messages.RunKechainServiceStep_execution(execution.id()));
+            String service = ConsoleLink.to(execution.url(), serviceName);
+            console.line(alreadyRunning ? Messages.RunKechainServiceStep_attached(service, execution.id())
+                    : Messages.RunKechainServiceStep_started(service, execution.id()));
         }
 
         @Override

@@ -16,6 +16,7 @@ import io.jenkins.plugins.projectboards.client.release.NotificationText;
 import io.jenkins.plugins.projectboards.client.release.ReleaseLedger;
 import io.jenkins.plugins.projectboards.client.release.ReleasePlan;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import io.jenkins.plugins.projectboards.internal.ConsoleLink;
 import io.jenkins.plugins.projectboards.internal.StepConsole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -177,8 +178,9 @@ public final class CardTracking {
         for (CardUpdateOutcome outcome : outcomes) {
             if (outcome.succeeded()) {
                 String detail = detail(outcome);
-                console.linkLine(what == LinkedCard.What.RELEASED ? Messages.CardTracking_released() : Messages.CardTracking_notified(),
-                        outcome.card().url(), outcome.card().title(), " " + detail);
+                String card = ConsoleLink.to(outcome.card().url(), outcome.card().title());
+                console.line(what == LinkedCard.What.RELEASED ? Messages.CardTracking_released(card, detail)
+                        : Messages.CardTracking_notified(card, detail));
                 linked.add(LinkedCard.of(connection.getName(), outcome.card(), what, detail));
                 result.updated().add(outcome.card().id());
             } else {

@@ -19,6 +19,7 @@ import io.jenkins.plugins.projectboards.connection.PlankaConnection;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport.Recorded;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import jenkins.model.JenkinsLocationConfiguration;
@@ -88,6 +89,23 @@ public class CardStepsTest {
             assertEquals(request.toString(), null, request.authorization());
         }
         assertEquals("Done", planka.board.columnOf("1001"));
+    }
+
+    /**
+     * A card's title is the board's users' text: in the console it is the text of the card's link, escaped like any
+     * other text, without the control characters that could start a console note of its own.
+     */
+    @Test
+    public void aHostileCardTitleIsPlainTextInsideItsLink() throws Exception {
+        WorkflowRun run = run("createTask(connection: 'planka', board: 'Shop/Web', title: '<img src=x onerror=alert(1)>\\u001B[8mha:AAA')",
+                Result.SUCCESS);
+        j.assertLogContains("[Project Boards] Created card <img src=x onerror=alert(1)>[8mha:AAA on Planka board 'Shop/Web', column 'Todo'",
+                run);
+        StringWriter html = new StringWriter();
+        run.getLogText().writeHtmlTo(0, html);
+        assertTrue(html.toString(), html.toString().contains("[Project Boards] Created card <a href='" + planka.url() + "/cards/1001'>"
+                + "&lt;img src=x onerror=alert(1)&gt;[8mha:AAA</a> on Planka board 'Shop/Web', column 'Todo'"));
+        assertFalse(html.toString(), html.toString().contains("<img"));
     }
 
     @Test
