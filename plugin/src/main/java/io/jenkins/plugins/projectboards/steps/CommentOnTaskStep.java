@@ -1,6 +1,8 @@
 package io.jenkins.plugins.projectboards.steps;
 
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
@@ -8,9 +10,13 @@ import io.jenkins.plugins.projectboards.client.ops.CommentResult;
 import io.jenkins.plugins.projectboards.internal.ConsoleLink;
 import io.jenkins.plugins.projectboards.tracking.LinkedCard;
 import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** {@code commentOnTask(task: …, text: …)}: adds a comment to a card given by id, reference or URL. */
 public class CommentOnTaskStep extends BoardStep {
@@ -60,6 +66,22 @@ public class CommentOnTaskStep extends BoardStep {
         @Override
         public String getDisplayName() {
             return Messages.CommentOnTaskStep_displayName();
+        }
+
+        /** The card, never the comment: it may be long, and it is the build's text, not a name. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs, "task");
+        }
+
+        @POST
+        public FormValidation doCheckTask(@AncestorInPath Item item, @QueryParameter String value) {
+            return required(item, value, Messages.BoardStepDescriptor_cardRequired());
+        }
+
+        @POST
+        public FormValidation doCheckText(@AncestorInPath Item item, @QueryParameter String value) {
+            return required(item, value, Messages.CommentOnTaskStep_textRequired());
         }
     }
 }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.projectboards.steps;
 
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
@@ -11,10 +13,14 @@ import io.jenkins.plugins.projectboards.tracking.LinkedCard;
 import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** {@code createTask(title: …, board: …, column: …)}: opens a card and returns its id and URL. */
 public class CreateTaskStep extends BoardStep {
@@ -138,6 +144,17 @@ public class CreateTaskStep extends BoardStep {
         @Override
         public String getDisplayName() {
             return Messages.CreateTaskStep_displayName();
+        }
+
+        /** The card's title. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs, "title");
+        }
+
+        @POST
+        public FormValidation doCheckTitle(@AncestorInPath Item item, @QueryParameter String value) {
+            return required(item, value, Messages.CreateTaskStep_titleRequired());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.projectboards.steps;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.Card;
@@ -12,11 +13,13 @@ import io.jenkins.plugins.projectboards.internal.ConsoleLink;
 import io.jenkins.plugins.projectboards.internal.FormPermissions;
 import io.jenkins.plugins.projectboards.tracking.LinkedCard;
 import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /** {@code moveCard(card: …, column: …)}: moves a card, given by id, reference or URL, to a column given by name. */
@@ -83,6 +86,22 @@ public class MoveCardStep extends BoardStep {
         @Override
         public String getDisplayName() {
             return Messages.MoveCardStep_displayName();
+        }
+
+        /** The card and where it goes: {@code 42 → Done}. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs, "card", "column");
+        }
+
+        @POST
+        public FormValidation doCheckCard(@AncestorInPath Item item, @QueryParameter String value) {
+            return required(item, value, Messages.BoardStepDescriptor_cardRequired());
+        }
+
+        @POST
+        public FormValidation doCheckColumn(@AncestorInPath Item item, @QueryParameter String value) {
+            return required(item, value, Messages.MoveCardStep_columnRequired());
         }
 
         @POST

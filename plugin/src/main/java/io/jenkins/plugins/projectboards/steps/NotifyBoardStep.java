@@ -7,6 +7,7 @@ import io.jenkins.plugins.projectboards.client.release.BuildNotification;
 import io.jenkins.plugins.projectboards.tracking.CardTracking;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -115,6 +116,12 @@ public class NotifyBoardStep extends BoardStep {
         @Override
         public String getDisplayName() {
             return Messages.NotifyBoardStep_displayName();
+        }
+
+        /** The cards when the step names them; none for the build's own cards. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs, "cards");
         }
     }
 }

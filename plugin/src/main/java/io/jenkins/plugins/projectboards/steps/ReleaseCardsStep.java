@@ -2,12 +2,18 @@ package io.jenkins.plugins.projectboards.steps;
 
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.tracking.CardTracking;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code releaseCards(version: '1.4.0', moveTo: 'Released')}: every card named by the commits since the last
@@ -65,6 +71,17 @@ public class ReleaseCardsStep extends BoardStep {
         @Override
         public String getDisplayName() {
             return Messages.ReleaseCardsStep_displayName();
+        }
+
+        /** The version released. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs, "version");
+        }
+
+        @POST
+        public FormValidation doCheckVersion(@AncestorInPath Item item, @QueryParameter String value) {
+            return required(item, value, Messages.ReleaseCardsStep_versionRequired());
         }
     }
 }

@@ -3,15 +3,18 @@ package io.jenkins.plugins.projectboards.steps;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.internal.FormPermissions;
+import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -91,6 +94,29 @@ public class RunKechainServiceStep extends ConnectionStep {
         @Override
         public String getDisplayName() {
             return Messages.RunKechainServiceStep_displayName();
+        }
+
+        /** The service. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs, "service");
+        }
+
+        @POST
+        public FormValidation doCheckScope(@AncestorInPath Item item, @QueryParameter String value) {
+            return required(item, value, Messages.RunKechainServiceStep_scopeRequired());
+        }
+
+        @POST
+        public FormValidation doCheckService(@AncestorInPath Item item, @QueryParameter String value) {
+            return required(item, value, Messages.RunKechainServiceStep_serviceRequired());
+        }
+
+        /** As the step refuses it when it runs: a wait of less than a minute. */
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            FormPermissions.checkConfigure(item);
+            return FormValidation.validatePositiveInteger(value);
         }
 
         @POST

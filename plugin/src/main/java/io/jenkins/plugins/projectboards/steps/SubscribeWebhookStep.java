@@ -14,6 +14,7 @@ import io.jenkins.plugins.projectboards.client.webhook.WebhookTarget;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -124,6 +125,12 @@ public class SubscribeWebhookStep extends BoardStep {
         @Override
         public String getDisplayName() {
             return Messages.SubscribeWebhookStep_displayName();
+        }
+
+        /** The board whose events are subscribed to. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs, "board");
         }
     }
 }

@@ -21,10 +21,15 @@ import io.jenkins.plugins.projectboards.testing.BoardsTestSupport.Recorded;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import jenkins.model.JenkinsLocationConfiguration;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.nodes.StepAtomNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.Rule;
@@ -89,6 +94,13 @@ public class CardStepsTest {
             assertEquals(request.toString(), null, request.authorization());
         }
         assertEquals("Done", planka.board.columnOf("1001"));
+        // The Pipeline graph names each step's card, never a comment's text.
+        Map<String, String> labels = new DepthFirstScanner().allNodes(run.getExecution()).stream()
+                .filter(StepAtomNode.class::isInstance).map(StepAtomNode.class::cast)
+                .filter(node -> node.getDescriptor() != null && !node.getDescriptor().getFunctionName().equals("echo"))
+                .collect(Collectors.toMap(node -> node.getDescriptor().getFunctionName(), ArgumentsAction::getStepArgumentsAsString));
+        assertEquals(Map.of("createTask", "Deploy 42", "moveCard", "1001 \u2192 Done", "commentOnTask", planka.url() + "/cards/1001"),
+                labels);
     }
 
     /**
