@@ -26,6 +26,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code ${VARIABLES}} expanded into its arguments.
  */
 public class BoardBuildStep extends Builder implements SimpleBuildStep {
+    private static final FreestyleOperations OPERATIONS =
+            new FreestyleOperations(CreateTaskStep.class, MoveCardStep.class, CommentOnTaskStep.class);
+
     private BoardStep operation;
 
     /** The operation is a setter, not a constructor argument, so that {@code step(...)} in a Pipeline can bind it. */
@@ -48,7 +51,7 @@ public class BoardBuildStep extends Builder implements SimpleBuildStep {
 
     @Override
     public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
-        FreestyleOperations.perform(operation, run, env, listener);
+        OPERATIONS.perform(operation, run, env, listener);
     }
 
     @Extension
@@ -66,7 +69,7 @@ public class BoardBuildStep extends Builder implements SimpleBuildStep {
 
         /** What the form's operation dropdown offers. */
         public List<StepDescriptor> getOperations() {
-            return FreestyleOperations.descriptors(CreateTaskStep.class, MoveCardStep.class, CommentOnTaskStep.class);
+            return OPERATIONS.descriptors();
         }
     }
 }

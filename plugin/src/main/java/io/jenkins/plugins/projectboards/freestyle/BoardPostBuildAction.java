@@ -26,6 +26,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * build's result is set, so notifications see the final result.
  */
 public class BoardPostBuildAction extends Recorder implements SimpleBuildStep {
+    private static final FreestyleOperations OPERATIONS = new FreestyleOperations(NotifyBoardStep.class, ReleaseCardsStep.class);
+
     private BoardStep operation;
 
     @DataBoundConstructor
@@ -52,7 +54,7 @@ public class BoardPostBuildAction extends Recorder implements SimpleBuildStep {
 
     @Override
     public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
-        FreestyleOperations.perform(operation, run, env, listener);
+        OPERATIONS.perform(operation, run, env, listener);
     }
 
     @Extension
@@ -69,7 +71,7 @@ public class BoardPostBuildAction extends Recorder implements SimpleBuildStep {
         }
 
         public List<StepDescriptor> getOperations() {
-            return FreestyleOperations.descriptors(NotifyBoardStep.class, ReleaseCardsStep.class);
+            return OPERATIONS.descriptors();
         }
     }
 }

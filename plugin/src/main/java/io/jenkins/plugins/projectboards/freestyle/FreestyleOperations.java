@@ -5,35 +5,50 @@ import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.projectboards.Messages;
-import io.jenkins.plugins.projectboards.steps.BoardActionRunner;
+import io.jenkins.plugins.projectboards.internal.StepConsole;
 import io.jenkins.plugins.projectboards.steps.BoardStep;
-import io.jenkins.plugins.projectboards.steps.FreestyleOperation;
-import io.jenkins.plugins.projectboards.steps.StepConsole;
+import io.jenkins.plugins.projectboards.steps.StepRunner;
 import java.io.IOException;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 
-/** Runs a step's operation in a freestyle build, and lists which steps a freestyle form offers. */
+/**
+ * The board steps a freestyle form offers, and how a freestyle build runs the chosen one: the step's own work, with
+ * the build's {@code ${VARIABLES}} expanded into its arguments.
+ */
 final class FreestyleOperations {
-    private FreestyleOperations() {}
+    private final List<Class<? extends BoardStep>> offered;
 
-    static void perform(BoardStep operation, Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
-        if (!(operation instanceof FreestyleOperation freestyle)) {
+    /** @param offered the steps the form's operation dropdown offers, in this order */
+    @SafeVarargs
+    FreestyleOperations(Class<? extends BoardStep>... offered) {
+        this.offered = List.of(offered);
+    }
+
+    /** The descriptors of the offered steps, for the form's operation dropdown. */
+    List<StepDescriptor> descriptors() {
+        return offered.stream().map(step -> (StepDescriptor) Jenkins.get().getDescriptorOrDie(step)).toList();
+    }
+
+    /**
+     * Runs {@code operation}; a configuration that names none, or a step the form does not offer (possible only when
+     * the job is configured by a script), fails the build saying so.
+     */
+    void perform(BoardStep operation, Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
+        if (operation == null) {
             throw new AbortException(StepConsole.prefixed(Messages.FreestyleOperations_noOperation()));
         }
+        if (!offered.contains(operation.getClass())) {
+            throw new AbortException(StepConsole.prefixed(Messages.FreestyleOperations_notOffered(operation.getDescriptor().getFunctionName(),
+                    String.join(", ", descriptors().stream().map(StepDescriptor::getFunctionName).toList()))));
+        }
         try {
-            BoardActionRunner.run(env.expand(operation.getConnection()), operation.getFailOnError(), run, listener, freestyle.action(env::expand));
+            StepRunner.run(env.expand(operation.getConnection()), operation.getFailOnError(), run, listener, operation.work(env::expand));
         } catch (IOException | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
         }
-    }
-
-    /** The descriptors of the given steps, in this order, for a form's operation dropdown. */
-    @SafeVarargs
-    static List<StepDescriptor> descriptors(Class<? extends BoardStep>... steps) {
-        return java.util.Arrays.stream(steps).map(step -> (StepDescriptor) Jenkins.get().getDescriptorOrDie(step)).toList();
     }
 }

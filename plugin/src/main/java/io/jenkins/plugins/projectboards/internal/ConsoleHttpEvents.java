@@ -4,7 +4,6 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.http.HttpEvents;
 import io.jenkins.plugins.projectboards.client.http.HttpListener;
-import io.jenkins.plugins.projectboards.steps.StepConsole;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;

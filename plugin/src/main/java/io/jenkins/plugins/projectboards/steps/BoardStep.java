@@ -1,41 +1,47 @@
 package io.jenkins.plugins.projectboards.steps;
 
 import hudson.Util;
-import org.jenkinsci.plugins.workflow.steps.Step;
+import hudson.model.Run;
+import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
+import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import java.util.function.UnaryOperator;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** What every board step takes besides its own arguments: the connection, failure handling, and a dry run. */
-public abstract class BoardStep extends Step {
-    private String connection;
-    private Boolean failOnError;
-    private boolean dryRun;
+/**
+ * A step that works on a board. Adding one is one class plus its resources: its arguments, and in {@link #work} what
+ * it does on its connection (its console lines included) and the map it returns. A Pipeline runs the work off the CPS
+ * thread ({@link BoardStepExecution}); a freestyle job runs the same work with its build variables expanded into the
+ * arguments ({@code freestyle.BoardBuildStep}, {@code BoardPostBuildAction}); {@link StepRunner} decides in both what
+ * a failure does.
+ */
+public abstract class BoardStep extends ConnectionStep {
+    private String board;
 
-    /** The connection's name; blank means the default connection. */
-    public String getConnection() {
-        return connection;
+    /** The board by name or id; blank means the connection's default board. What it is used for is each step's. */
+    public String getBoard() {
+        return board;
     }
 
     @DataBoundSetter
-    public void setConnection(String connection) {
-        this.connection = Util.fixEmptyAndTrim(connection);
+    public void setBoard(String board) {
+        this.board = Util.fixEmptyAndTrim(board);
     }
 
-    /** {@code null} means the global default (Manage Jenkins → System → Project Boards). */
-    public Boolean getFailOnError() {
-        return failOnError;
+    /**
+     * The step's work, with {@code expand} applied to every text argument first (the identity in a Pipeline, the
+     * build's {@code ${VARIABLES}} in a freestyle job). Reads the arguments now; talks to the board only when run.
+     */
+    public abstract StepWork work(UnaryOperator<String> expand);
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new BoardStepExecution(context, this);
     }
 
-    @DataBoundSetter
-    public void setFailOnError(Boolean failOnError) {
-        this.failOnError = failOnError;
-    }
-
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
+    /** The library's operations over the connection's client, with the connection's default board. */
+    protected static BoardOperations operations(BoardConnection connection, Run<?, ?> run) {
+        return new BoardOperations(connection.client(run), connection.getDefaultBoard());
     }
 }

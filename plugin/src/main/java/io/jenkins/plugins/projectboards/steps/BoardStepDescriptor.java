@@ -1,13 +1,19 @@
 package io.jenkins.plugins.projectboards.steps;
 
+import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
+import io.jenkins.plugins.projectboards.internal.ConnectionItems;
+import io.jenkins.plugins.projectboards.internal.FormPermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
@@ -17,9 +23,14 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
-/** Shared by the board steps: their context and the Snippet Generator's connection dropdown. */
+/**
+ * Shared by every Project Boards step: their context, the Snippet Generator's dropdowns and field checks, and the
+ * label the Pipeline graph shows for a step.
+ */
 public abstract class BoardStepDescriptor extends StepDescriptor {
     private static final List<String> LIST_FIELDS = List.of("labels", "cards", "events");
+    /** A label names the step's card, column or version at a glance; a longer one is cut. */
+    static final int MAX_LABEL_LENGTH = 60;
 
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
@@ -41,6 +52,38 @@ public abstract class BoardStepDescriptor extends StepDescriptor {
         items.add(Messages.BoardStepDescriptor_failOnErrorTrue(), "true");
         items.add(Messages.BoardStepDescriptor_failOnErrorFalse(), "false");
         return items;
+    }
+
+    /**
+     * A required field's check in the Snippet Generator and the freestyle form, with the form's permission (the
+     * message says what the field takes; the step itself refuses a blank value when it runs).
+     */
+    protected static FormValidation required(Item item, String value, String message) {
+        FormPermissions.checkConfigure(item);
+        return Util.fixEmptyAndTrim(value) == null ? FormValidation.error(message) : FormValidation.ok();
+    }
+
+    /**
+     * The label of a step in the Pipeline graph ({@link #argumentsToString}): the text arguments named by {@code keys}
+     * that are given (on one line), joined by an arrow ({@code card → column}), a list argument by commas, and cut to
+     * {@value #MAX_LABEL_LENGTH} characters. {@code null} (no label) when none is given; an argument Pipeline did not
+     * keep (e.g. one that held a secret) is not text and is left out.
+     */
+    protected static String label(Map<String, Object> namedArgs, String... keys) {
+        List<String> parts = new ArrayList<>();
+        for (String key : keys) {
+            Object value = namedArgs.get(key);
+            if (value instanceof String text && !text.isBlank()) {
+                parts.add(text.strip().replaceAll("\\s+", " "));
+            } else if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(String.class::isInstance)) {
+                parts.add(String.join(", ", list.stream().map(String.class::cast).toList()));
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        String label = String.join(" \u2192 ", parts);
+        return label.length() <= MAX_LABEL_LENGTH ? label : label.substring(0, MAX_LABEL_LENGTH - 1) + "\u2026";
     }
 
     @Override

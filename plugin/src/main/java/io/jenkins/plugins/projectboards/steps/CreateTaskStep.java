@@ -2,21 +2,29 @@ package io.jenkins.plugins.projectboards.steps;
 
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
+import io.jenkins.plugins.projectboards.client.ops.CreateTaskResult;
+import io.jenkins.plugins.projectboards.internal.ConsoleLink;
+import io.jenkins.plugins.projectboards.tracking.LinkedCard;
+import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** {@code createTask(title: …, board: …, column: …)}: opens a card and returns its id and URL. */
-public class CreateTaskStep extends BoardStep implements FreestyleOperation {
+public class CreateTaskStep extends BoardStep {
     private final String title;
-    private String board;
     private String column;
     private String description;
     private List<String> labels = new ArrayList<>();
@@ -31,15 +39,6 @@ public class CreateTaskStep extends BoardStep implements FreestyleOperation {
 
     public String getTitle() {
         return title;
-    }
-
-    public String getBoard() {
-        return board;
-    }
-
-    @DataBoundSetter
-    public void setBoard(String board) {
-        this.board = Util.fixEmptyAndTrim(board);
     }
 
     public String getColumn() {
@@ -107,17 +106,31 @@ public class CreateTaskStep extends BoardStep implements FreestyleOperation {
         return this;
     }
 
+    /** Creates the card (or finds it by reference), says so with the card as a link, and records it on the build. */
     @Override
-    public StepExecution start(StepContext context) {
-        return new BoardStepExecution(context, this, action(UnaryOperator.identity()));
-    }
-
-    @Override
-    public BoardActionRunner.Action action(UnaryOperator<String> expand) {
-        CreateTaskRequest request = new CreateTaskRequest(expand.apply(board), expand.apply(column), expand.apply(title),
+    public StepWork work(UnaryOperator<String> expand) {
+        CreateTaskRequest request = new CreateTaskRequest(expand.apply(getBoard()), expand.apply(column), expand.apply(title),
                 expand.apply(description), labels.stream().map(expand).toList(), expand.apply(due), expand.apply(assignee),
                 expand.apply(reference), isDryRun());
-        return (connection, run, console) -> BoardActions.createTask(connection, run, console, request);
+        return (connection, run, console) -> {
+            CreateTaskResult result = operations(connection, run).createTask(request);
+            Card card = result.card();
+            String vendor = card.vendor().displayName();
+            String boardName = card.board().name();
+            String columnName = card.column().name();
+            if (result.dryRun()) {
+                console.line(result.created()
+                        ? Messages.CreateTaskStep_wouldCreate(card.title(), vendor, boardName, columnName)
+                        : Messages.CreateTaskStep_wouldReuse(card.title(), card.reference()));
+            } else if (result.created()) {
+                console.line(Messages.CreateTaskStep_created(ConsoleLink.to(card.url(), card.title()), vendor, boardName, columnName));
+                LinkedCardsAction.record(run, LinkedCard.of(connection.getName(), card, LinkedCard.What.CREATED,
+                        Messages.CreateTaskStep_where(vendor, boardName, columnName)));
+            } else {
+                console.line(Messages.CreateTaskStep_reused(ConsoleLink.to(card.url(), card.title()), card.reference()));
+            }
+            return result.toMap();
+        };
     }
 
     @Extension
@@ -131,6 +144,17 @@ public class CreateTaskStep extends BoardStep implements FreestyleOperation {
         @Override
         public String getDisplayName() {
             return Messages.CreateTaskStep_displayName();
+        }
+
+        /** The card's title. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs, "title");
+        }
+
+        @POST
+        public FormValidation doCheckTitle(@AncestorInPath Item item, @QueryParameter String value) {
+            return required(item, value, Messages.CreateTaskStep_titleRequired());
         }
     }
 }

@@ -7,10 +7,9 @@ import io.jenkins.plugins.projectboards.client.release.BuildNotification;
 import io.jenkins.plugins.projectboards.tracking.CardTracking;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -19,9 +18,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * by result. Meant for {@code post { always { … } }}, where the result is final. Best effort: a card that cannot be
  * updated is reported, and fails the build only with {@code failOnError: true}.
  */
-public class NotifyBoardStep extends BoardStep implements FreestyleOperation {
+public class NotifyBoardStep extends BoardStep {
     private List<String> cards = new ArrayList<>();
-    private String board;
     private String moveOnSuccess;
     private String moveOnUnstable;
     private String moveOnFailure;
@@ -39,15 +37,6 @@ public class NotifyBoardStep extends BoardStep implements FreestyleOperation {
     @DataBoundSetter
     public void setCards(List<String> cards) {
         this.cards = cards == null ? new ArrayList<>() : new ArrayList<>(cards);
-    }
-
-    public String getBoard() {
-        return board;
-    }
-
-    @DataBoundSetter
-    public void setBoard(String board) {
-        this.board = Util.fixEmptyAndTrim(board);
     }
 
     public String getMoveOnSuccess() {
@@ -106,19 +95,14 @@ public class NotifyBoardStep extends BoardStep implements FreestyleOperation {
         return this;
     }
 
-    @Override
-    public StepExecution start(StepContext context) {
-        return new BoardStepExecution(context, this, action(UnaryOperator.identity()));
-    }
-
     /** Best effort: only an explicit {@code failOnError: true} makes failed cards fail the build. */
     @Override
-    public BoardActionRunner.Action action(UnaryOperator<String> expand) {
-        CardTracking.NotifyRequest request = new CardTracking.NotifyRequest(cards.stream().map(expand).toList(), expand.apply(board),
+    public StepWork work(UnaryOperator<String> expand) {
+        CardTracking.NotifyRequest request = new CardTracking.NotifyRequest(cards.stream().map(expand).toList(), expand.apply(getBoard()),
                 new BuildNotification(expand.apply(moveOnSuccess), expand.apply(moveOnUnstable), expand.apply(moveOnFailure),
                         expand.apply(moveOnAborted), comment),
                 isDryRun(), Boolean.TRUE.equals(getFailOnError()));
-        return (connection, run, console) -> CardTracking.notify(connection, run, console, request);
+        return (connection, run, console) -> CardTracking.notifyCards(connection, run, console, request);
     }
 
     @Extension
@@ -132,6 +116,12 @@ public class NotifyBoardStep extends BoardStep implements FreestyleOperation {
         @Override
         public String getDisplayName() {
             return Messages.NotifyBoardStep_displayName();
+        }
+
+        /** The cards when the step names them; none for the build's own cards. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs, "cards");
         }
     }
 }

@@ -2,14 +2,18 @@ package io.jenkins.plugins.projectboards.steps;
 
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.tracking.CardTracking;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code releaseCards(version: '1.4.0', moveTo: 'Released')}: every card named by the commits since the last
@@ -17,9 +21,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * build; no card is commented twice for one version; builds of one job release one at a time per connection. The
  * result lists the cards {@code updated}, {@code failed} and {@code skipped} (already released in this version).
  */
-public class ReleaseCardsStep extends BoardStep implements FreestyleOperation {
+public class ReleaseCardsStep extends BoardStep {
     private final String version;
-    private String board;
     private String moveTo;
     private boolean comment = true;
 
@@ -30,15 +33,6 @@ public class ReleaseCardsStep extends BoardStep implements FreestyleOperation {
 
     public String getVersion() {
         return version;
-    }
-
-    public String getBoard() {
-        return board;
-    }
-
-    @DataBoundSetter
-    public void setBoard(String board) {
-        this.board = Util.fixEmptyAndTrim(board);
     }
 
     public String getMoveTo() {
@@ -60,13 +54,8 @@ public class ReleaseCardsStep extends BoardStep implements FreestyleOperation {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new BoardStepExecution(context, this, action(UnaryOperator.identity()));
-    }
-
-    @Override
-    public BoardActionRunner.Action action(UnaryOperator<String> expand) {
-        CardTracking.ReleaseRequest request = new CardTracking.ReleaseRequest(expand.apply(version), expand.apply(board),
+    public StepWork work(UnaryOperator<String> expand) {
+        CardTracking.ReleaseRequest request = new CardTracking.ReleaseRequest(expand.apply(version), expand.apply(getBoard()),
                 expand.apply(moveTo), comment, isDryRun(), Boolean.TRUE.equals(getFailOnError()));
         return (connection, run, console) -> CardTracking.release(connection, run, console, request);
     }
@@ -82,6 +71,17 @@ public class ReleaseCardsStep extends BoardStep implements FreestyleOperation {
         @Override
         public String getDisplayName() {
             return Messages.ReleaseCardsStep_displayName();
+        }
+
+        /** The version released. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs, "version");
+        }
+
+        @POST
+        public FormValidation doCheckVersion(@AncestorInPath Item item, @QueryParameter String value) {
+            return required(item, value, Messages.ReleaseCardsStep_versionRequired());
         }
     }
 }

@@ -15,6 +15,8 @@ import io.jenkins.plugins.projectboards.client.kechain.KechainServiceRun;
 import io.jenkins.plugins.projectboards.client.kechain.KechainServices;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import io.jenkins.plugins.projectboards.internal.ConsoleHttpEvents;
+import io.jenkins.plugins.projectboards.internal.ConsoleLink;
+import io.jenkins.plugins.projectboards.internal.StepConsole;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -118,22 +120,22 @@ public final class RunKechainServiceExecution extends StepExecution {
                 : "waiting for KE-chain execution " + executionId + " (" + lastStatus + ")";
     }
 
-    private void schedule(Duration delay, BoardActionRunner.Action action) {
-        task = Timer.get().schedule(() -> look(action), delay.toMillis(), TimeUnit.MILLISECONDS);
+    private void schedule(Duration delay, StepWork work) {
+        task = Timer.get().schedule(() -> look(work), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
-     * One task on the timer: runs {@code action}, which either returns the step's result or schedules the next look
+     * One task on the timer: runs {@code work}, which either returns the step's result or schedules the next look
      * and returns {@code null}.
      */
-    private void look(BoardActionRunner.Action action) {
+    private void look(StepWork work) {
         if (stopped || outlived()) {
             return;
         }
         StepContext context = getContext();
         try {
-            Map<String, Object> result = BoardActionRunner.run(connectionName, failOnError, context.get(Run.class),
-                    context.get(TaskListener.class), action);
+            Map<String, Object> result = StepRunner.run(connectionName, failOnError, context.get(Run.class),
+                    context.get(TaskListener.class), work);
             if (stopped) {
                 // Stopped during this look: if KE-chain was answering the start, stop() did not know the execution.
                 terminateOnce(executionId);
@@ -219,10 +221,10 @@ public final class RunKechainServiceExecution extends StepExecution {
         String reason = result.timedOut()
                 ? Messages.RunKechainServiceStep_timedOut(serviceName, result.executionId(), timeoutMinutes, result.status())
                 : Messages.RunKechainServiceStep_ended(serviceName, result.executionId(), result.status());
-        if (BoardActionRunner.failOnError(failOnError)) {
+        if (StepRunner.failOnError(failOnError)) {
             throw new AbortException(StepConsole.prefixed(reason));
         }
-        map.putAll(BoardActionRunner.failed(console, reason));
+        map.putAll(StepRunner.failed(console, reason));
         return map;
     }
 
@@ -279,8 +281,9 @@ public final class RunKechainServiceExecution extends StepExecution {
             lastStatus = execution.status();
             // Persist the id now: a restart from here on must follow this execution, not start another.
             getContext().saveState();
-            console.linkLine(alreadyRunning ? Messages.RunKechainServiceStep_attached() : Messages.RunKechainServiceStep_started(),
-                    execution.url(), serviceName, " " + Messages.RunKechainServiceStep_execution(execution.id()));
+            String service = ConsoleLink.to(execution.url(), serviceName);
+            console.line(alreadyRunning ? Messages.RunKechainServiceStep_attached(service, execution.id())
+                    : Messages.RunKechainServiceStep_started(service, execution.id()));
         }
 
         @Override

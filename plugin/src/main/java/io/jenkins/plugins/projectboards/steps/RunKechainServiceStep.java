@@ -3,21 +3,30 @@ package io.jenkins.plugins.projectboards.steps;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.internal.FormPermissions;
+import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code runKechainService(scope: …, service: …)}: runs a KE-chain service and, unless {@code wait: false}, follows
  * the execution to its end; the wait survives a Jenkins restart.
+ *
+ * <p>The one step that is not a {@link BoardStep}: it has no board, and its wait is a durable execution of its own
+ * ({@link RunKechainServiceExecution}, kept in the Pipeline's saved state) rather than a {@link StepWork} on a thread.
+ * Each look at KE-chain in that execution is still a {@link StepWork} that {@link StepRunner} runs, so connection
+ * lookup, console and failure handling are the other steps'.
  */
-public class RunKechainServiceStep extends BoardStep {
+public class RunKechainServiceStep extends ConnectionStep {
     public static final int DEFAULT_TIMEOUT_MINUTES = 60;
 
     private final String scope;
@@ -85,6 +94,29 @@ public class RunKechainServiceStep extends BoardStep {
         @Override
         public String getDisplayName() {
             return Messages.RunKechainServiceStep_displayName();
+        }
+
+        /** The service. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs, "service");
+        }
+
+        @POST
+        public FormValidation doCheckScope(@AncestorInPath Item item, @QueryParameter String value) {
+            return required(item, value, Messages.RunKechainServiceStep_scopeRequired());
+        }
+
+        @POST
+        public FormValidation doCheckService(@AncestorInPath Item item, @QueryParameter String value) {
+            return required(item, value, Messages.RunKechainServiceStep_serviceRequired());
+        }
+
+        /** As the step refuses it when it runs: a wait of less than a minute. */
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            FormPermissions.checkConfigure(item);
+            return FormValidation.validatePositiveInteger(value);
         }
 
         @POST

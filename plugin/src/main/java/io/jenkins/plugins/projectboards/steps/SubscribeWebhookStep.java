@@ -14,11 +14,11 @@ import io.jenkins.plugins.projectboards.client.webhook.WebhookTarget;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -28,22 +28,11 @@ import org.kohsuke.stapler.DataBoundSetter;
  * secret, so it may go nowhere else ({@link WebhookTarget}), and the build must be allowed to use the secret.
  */
 public class SubscribeWebhookStep extends BoardStep {
-
-    private String board;
     private List<String> events = new ArrayList<>();
     private String url;
 
     @DataBoundConstructor
     public SubscribeWebhookStep() {}
-
-    public String getBoard() {
-        return board;
-    }
-
-    @DataBoundSetter
-    public void setBoard(String board) {
-        this.board = Util.fixEmptyAndTrim(board);
-    }
 
     public List<String> getEvents() {
         return events;
@@ -75,13 +64,18 @@ public class SubscribeWebhookStep extends BoardStep {
         return this;
     }
 
+    /** Registers (or reuses) the subscription and says which; the freestyle forms do not offer it. */
     @Override
-    public StepExecution start(StepContext context) {
-        return new BoardStepExecution(context, this, (connection, run, console) -> {
-            String target = WebhookTarget.target(connection.vendor(), connection.getName(), url, connection.getWebhookUrl(),
+    public StepWork work(UnaryOperator<String> expand) {
+        String boardName = expand.apply(getBoard());
+        String requestedUrl = expand.apply(url);
+        List<String> eventNames = events.stream().map(expand).toList();
+        boolean dryRun = isDryRun();
+        return (connection, run, console) -> {
+            String target = WebhookTarget.target(connection.vendor(), connection.getName(), requestedUrl, connection.getWebhookUrl(),
                     Jenkins.get().getRootUrl());
-            SubscribeWebhookResult result = BoardActions.operations(connection, run)
-                    .subscribeWebhook(new SubscribeWebhookRequest(board, target, events, secretFor(connection, run), isDryRun()));
+            SubscribeWebhookResult result = operations(connection, run)
+                    .subscribeWebhook(new SubscribeWebhookRequest(boardName, target, eventNames, secretFor(connection, run), dryRun));
             WebhookSubscription subscription = result.subscription();
             String what = Messages.SubscribeWebhookStep_what(result.vendor().displayName(), subscription.url(),
                     subscription.events().isEmpty() ? Messages.SubscribeWebhookStep_defaultEvents() : String.join(", ", subscription.events()));
@@ -93,7 +87,7 @@ public class SubscribeWebhookStep extends BoardStep {
                         : Messages.SubscribeWebhookStep_reused(subscription.id(), what));
             }
             return result.toMap();
-        });
+        };
     }
 
     /**
@@ -131,6 +125,12 @@ public class SubscribeWebhookStep extends BoardStep {
         @Override
         public String getDisplayName() {
             return Messages.SubscribeWebhookStep_displayName();
+        }
+
+        /** The board whose events are subscribed to. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return label(namedArgs, "board");
         }
     }
 }

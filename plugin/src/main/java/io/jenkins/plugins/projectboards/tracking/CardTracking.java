@@ -16,7 +16,8 @@ import io.jenkins.plugins.projectboards.client.release.NotificationText;
 import io.jenkins.plugins.projectboards.client.release.ReleaseLedger;
 import io.jenkins.plugins.projectboards.client.release.ReleasePlan;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
-import io.jenkins.plugins.projectboards.steps.StepConsole;
+import io.jenkins.plugins.projectboards.internal.ConsoleLink;
+import io.jenkins.plugins.projectboards.internal.StepConsole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class CardTracking {
     /** The arguments of {@code releaseCards}. */
     public record ReleaseRequest(String version, String board, String moveTo, boolean comment, boolean dryRun, boolean strict) {}
 
-    public static Map<String, Object> notify(BoardConnection connection, Run<?, ?> run, StepConsole console, NotifyRequest request)
+    /** Comments the build's result on its cards (or the ones {@code request} names) and moves them by result. */
+    public static Map<String, Object> notifyCards(BoardConnection connection, Run<?, ?> run, StepConsole console, NotifyRequest request)
             throws AbortException {
         List<Change> changes = BuildChanges.of(run);
         List<CardRef> cards = new ArrayList<>();
@@ -176,8 +178,9 @@ public final class CardTracking {
         for (CardUpdateOutcome outcome : outcomes) {
             if (outcome.succeeded()) {
                 String detail = detail(outcome);
-                console.linkLine(what == LinkedCard.What.RELEASED ? Messages.CardTracking_released() : Messages.CardTracking_notified(), outcome.card().url(),
-                        outcome.card().title(), " " + detail);
+                String card = ConsoleLink.to(outcome.card().url(), outcome.card().title());
+                console.line(what == LinkedCard.What.RELEASED ? Messages.CardTracking_released(card, detail)
+                        : Messages.CardTracking_notified(card, detail));
                 linked.add(LinkedCard.of(connection.getName(), outcome.card(), what, detail));
                 result.updated().add(outcome.card().id());
             } else {

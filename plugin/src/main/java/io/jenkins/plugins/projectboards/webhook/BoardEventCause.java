@@ -4,8 +4,7 @@ import hudson.model.Cause;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
-import io.jenkins.plugins.projectboards.client.Links;
-import java.io.IOException;
+import io.jenkins.plugins.projectboards.internal.ConsoleLink;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 
@@ -56,19 +55,8 @@ public class BoardEventCause extends Cause {
             return;
         }
         printedTo = new WeakReference<>(listener);
-        String before = Messages.BoardEventCause_before(vendor, event);
-        String link = Links.web(cardUrl); // http(s) only, also in causes saved by earlier versions
-        if (link == null) {
-            listener.getLogger().println(getShortDescription());
-            return;
-        }
-        listener.getLogger().print(before);
-        try {
-            listener.hyperlink(link, card());
-        } catch (IOException e) {
-            listener.getLogger().print(card());
-        }
-        listener.getLogger().println(details());
+        // http(s) links only (ConsoleLink), also in causes saved by earlier versions
+        listener.getLogger().println(Messages.BoardEventCause_description(vendor, event, ConsoleLink.to(cardUrl, card()), details()));
     }
 
     private String card() {

@@ -2,7 +2,6 @@ package io.jenkins.plugins.projectboards.webhook;
 
 import hudson.Extension;
 import hudson.security.csrf.CrumbExclusion;
-import io.jenkins.plugins.projectboards.client.webhook.WebhookTarget;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +14,7 @@ import java.io.IOException;
  */
 @Extension
 public class WebhookCrumbExclusion extends CrumbExclusion {
-    private static final String PREFIX = "/" + WebhookTarget.ENDPOINT + "/";
+    private static final String PREFIX = "/" + WebhookEndpoint.URL_NAME + "/";
 
     @Override
     public boolean process(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {

@@ -38,6 +38,12 @@ import org.kohsuke.stapler.StaplerResponse2;
 @Extension
 public class WebhookEndpoint implements UnprotectedRootAction {
     private static final Logger LOGGER = Logger.getLogger(WebhookEndpoint.class.getName());
+    /**
+     * The endpoint's path below Jenkins' root; the rest of the plugin (its CSRF exclusion) takes it from here. It is
+     * the library's {@link WebhookTarget#ENDPOINT}, because the library builds the URL {@code subscribeWebhook}
+     * registers.
+     */
+    public static final String URL_NAME = WebhookTarget.ENDPOINT;
     /** Seconds a vendor should wait before retrying a delivery refused because the connection's queue was full. */
     static final String RETRY_AFTER_SECONDS = "10";
 
@@ -51,7 +57,7 @@ public class WebhookEndpoint implements UnprotectedRootAction {
 
     @Override
     public String getUrlName() {
-        return WebhookTarget.ENDPOINT;
+        return URL_NAME;
     }
 
     @Override

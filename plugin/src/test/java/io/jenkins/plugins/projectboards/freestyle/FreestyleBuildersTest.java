@@ -13,6 +13,7 @@ import io.jenkins.plugins.projectboards.steps.CreateTaskStep;
 import io.jenkins.plugins.projectboards.steps.MoveCardStep;
 import io.jenkins.plugins.projectboards.steps.NotifyBoardStep;
 import io.jenkins.plugins.projectboards.steps.ReleaseCardsStep;
+import io.jenkins.plugins.projectboards.steps.SubscribeWebhookStep;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport.Recorded;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
 import java.util.List;
@@ -147,5 +148,23 @@ public class FreestyleBuildersTest {
         FreeStyleBuild passed = j.buildAndAssertSuccess(p);
         j.assertLogContains("(failOnError: false, continuing)", passed);
         assertEquals(List.of(), planka.writes());
+    }
+
+    /** Only a job configured by a script can get there: the forms offer their operations only. */
+    @Test
+    public void aStepTheFormDoesNotOfferIsRefused() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(buildStep(new SubscribeWebhookStep()));
+        FreeStyleBuild refused = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("ERROR: [Project Boards] This Project Boards build step cannot run subscribeWebhook; it runs createTask,"
+                + " moveCard, commentOnTask", refused);
+        BoardPostBuildAction post = new BoardPostBuildAction();
+        post.setOperation(new MoveCardStep("1", "Done"));
+        p.getBuildersList().clear();
+        p.getPublishersList().add(post);
+        // (A publisher's failure is printed as "ERROR: Step 'Project Boards' failed: <reason>".)
+        j.assertLogContains("[Project Boards] This Project Boards build step cannot run moveCard; it runs notifyBoard, releaseCards",
+                j.buildAndAssertStatus(Result.FAILURE, p));
+        assertEquals(List.of(), planka.requests());
     }
 }

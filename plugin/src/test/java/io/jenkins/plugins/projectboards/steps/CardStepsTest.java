@@ -19,11 +19,17 @@ import io.jenkins.plugins.projectboards.connection.PlankaConnection;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport.Recorded;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
+import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import jenkins.model.JenkinsLocationConfiguration;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.nodes.StepAtomNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.Rule;
@@ -65,12 +71,13 @@ public class CardStepsTest {
                 + "def m = moveCard(connection: 'planka', card: t.id, column: 'Done')\n"
                 + "echo \"moved=${m.moved} from=${m.previousColumn} to=${m.column}\"\n"
                 + "def c = commentOnTask(connection: 'planka', task: t.url, text: 'Deployed')\n"
-                + "echo \"comment on ${c.task} dryRun=${c.dryRun}\"", Result.SUCCESS);
+                + "echo \"comment ${c.commentId} on ${c.card} id=${c.id} title=${c.title} column=${c.column} dryRun=${c.dryRun}\"", Result.SUCCESS);
 
         // The fake numbers new cards from 1001; cards 1 and 2 sit in Todo at 65536.
         j.assertLogContains("created=true id=1001 url=" + planka.url() + "/cards/1001 column=Todo board=Shop/Web vendor=Planka", run);
         j.assertLogContains("moved=true from=Todo to=Done", run);
-        j.assertLogContains("comment on 1001 dryRun=false", run);
+        // commentOnTask returns the card's core like the other card steps (id is the card's), the comment as commentId.
+        j.assertLogContains("comment 1002 on 1001 id=1001 title=Deploy 42 column=Done dryRun=false", run);
         j.assertLogContains("[Project Boards] Created card Deploy 42 on Planka board 'Shop/Web', column 'Todo'", run);
         j.assertLogContains("[Project Boards] Moved card Deploy 42 from 'Todo' to 'Done'", run);
         j.assertLogContains("[Project Boards] Commented on card 1001", run);
@@ -87,6 +94,30 @@ public class CardStepsTest {
             assertEquals(request.toString(), null, request.authorization());
         }
         assertEquals("Done", planka.board.columnOf("1001"));
+        // The Pipeline graph names each step's card, never a comment's text.
+        Map<String, String> labels = new DepthFirstScanner().allNodes(run.getExecution()).stream()
+                .filter(StepAtomNode.class::isInstance).map(StepAtomNode.class::cast)
+                .filter(node -> node.getDescriptor() != null && !node.getDescriptor().getFunctionName().equals("echo"))
+                .collect(Collectors.toMap(node -> node.getDescriptor().getFunctionName(), ArgumentsAction::getStepArgumentsAsString));
+        assertEquals(Map.of("createTask", "Deploy 42", "moveCard", "1001 \u2192 Done", "commentOnTask", planka.url() + "/cards/1001"),
+                labels);
+    }
+
+    /**
+     * A card's title is the board's users' text: in the console it is the text of the card's link, escaped like any
+     * other text, without the control characters that could start a console note of its own.
+     */
+    @Test
+    public void aHostileCardTitleIsPlainTextInsideItsLink() throws Exception {
+        WorkflowRun run = run("createTask(connection: 'planka', board: 'Shop/Web', title: '<img src=x onerror=alert(1)>\\u001B[8mha:AAA')",
+                Result.SUCCESS);
+        j.assertLogContains("[Project Boards] Created card <img src=x onerror=alert(1)>[8mha:AAA on Planka board 'Shop/Web', column 'Todo'",
+                run);
+        StringWriter html = new StringWriter();
+        run.getLogText().writeHtmlTo(0, html);
+        assertTrue(html.toString(), html.toString().contains("[Project Boards] Created card <a href='" + planka.url() + "/cards/1001'>"
+                + "&lt;img src=x onerror=alert(1)&gt;[8mha:AAA</a> on Planka board 'Shop/Web', column 'Todo'"));
+        assertFalse(html.toString(), html.toString().contains("<img"));
     }
 
     @Test
@@ -104,7 +135,7 @@ public class CardStepsTest {
         WorkflowRun run = run("def t = createTask(connection: 'planka', board: 'Shop/Web', title: 'Never', dryRun: true)\n"
                 + "def m = moveCard(connection: 'planka', card: '1', column: 'Done', dryRun: true)\n"
                 + "def c = commentOnTask(connection: 'planka', task: '1', text: 'x', dryRun: true)\n"
-                + "echo \"id=${t.id} created=${t.created} moved=${m.moved} dryRun=${m.dryRun} comment=${c.id} cdry=${c.dryRun}\"",
+                + "echo \"id=${t.id} created=${t.created} moved=${m.moved} dryRun=${m.dryRun} comment=${c.commentId} cdry=${c.dryRun}\"",
                 Result.SUCCESS);
         j.assertLogContains("id=null created=true moved=true dryRun=true comment=null cdry=true", run);
         j.assertLogContains("[Project Boards] [dry run] would create card 'Never' on Planka board 'Shop/Web', column 'Todo'", run);

@@ -77,12 +77,12 @@ public class KanboardStepsTest {
                 + "def m = moveCard(connection: 'kanboard', card: t.id, column: 'Done')\n"
                 + "echo \"moved=${m.moved} from=${m.previousColumn} to=${m.column}\"\n"
                 + "def c = commentOnTask(connection: 'kanboard', task: t.url, text: 'Shipped')\n"
-                + "echo \"comment=${c.id} task=${c.task}\"", Result.SUCCESS);
+                + "echo \"comment=${c.commentId} card=${c.card} id=${c.id}\"", Result.SUCCESS);
 
         String taskUrl = base() + "/?controller=TaskViewController&action=show&task_id=40";
         j.assertLogContains("id=40 url=" + taskUrl + " column=Doing board=Shop vendor=Kanboard", run);
         j.assertLogContains("moved=true from=Doing to=Done", run);
-        j.assertLogContains("comment=101 task=40", run);
+        j.assertLogContains("comment=101 card=40 id=40", run);
         j.assertLogContains("[Project Boards] Created card Release 1 on Kanboard board 'Shop', column 'Doing'", run);
         j.assertLogContains("[Project Boards] Moved card Release 1 from 'Doing' to 'Done'", run);
         j.assertLogContains("[Project Boards] Commented on card 40", run);

@@ -81,10 +81,10 @@ public final class BoardOperations {
         String text = required(op, "text", request.text());
         Card card = findCard(op, "task", request.task(), request.board());
         if (request.dryRun()) {
-            return new CommentResult(null, card.id(), card.url(), true);
+            return new CommentResult(card, null, true);
         }
         CommentRef comment = client.comment(card, text);
-        return new CommentResult(comment.id(), card.id(), comment.url(), false);
+        return new CommentResult(card, comment.id(), false);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.projectboards.client.ops;
 
 import io.jenkins.plugins.projectboards.client.Card;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,17 +12,10 @@ import java.util.Map;
  */
 public record CreateTaskResult(Card card, boolean created, boolean dryRun) {
 
-    /** Plain strings and booleans only, so a sandboxed Pipeline can read every value. */
+    /** The card's {@link CardCore core}, then {@code created}. */
     public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("vendor", card.vendor().displayName());
-        map.put("id", card.id());
-        map.put("url", card.url());
-        map.put("board", card.board().name());
-        map.put("column", card.column().name());
-        map.put("title", card.title());
+        Map<String, Object> map = CardCore.of(card, dryRun);
         map.put("created", created);
-        map.put("dryRun", dryRun);
         return map;
     }
 }

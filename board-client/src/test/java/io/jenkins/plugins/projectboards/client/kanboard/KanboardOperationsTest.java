@@ -84,8 +84,9 @@ public class KanboardOperationsTest extends KanboardTestSupport {
         answer("10-getColumns");
         answer("16-moveTaskPosition");
         BoardOperations operations = operations();
-        assertEquals(map("id", "4", "url", baseUrl() + "/?controller=TaskViewController&action=show&task_id=4",
-                "column", "Done", "previousColumn", "Ready", "moved", true, "dryRun", false),
+        assertEquals(map("vendor", "Kanboard", "id", "4", "url", baseUrl() + "/?controller=TaskViewController&action=show&task_id=4",
+                "board", "Smoke 1795504637", "column", "Done", "title", "Smoke task", "dryRun", false,
+                "previousColumn", "Ready", "moved", true),
                 operations.moveCard(new MoveCardRequest("#4", "Done", null, null, false)).toMap());
         for (int i = 0; i < 99; i++) {
             answer("13-getTask");
@@ -112,8 +113,9 @@ public class KanboardOperationsTest extends KanboardTestSupport {
         answer("13-getTask");
         projects();
         answer("10-getColumns");
-        assertEquals(map("id", "4", "url", baseUrl() + "/?controller=TaskViewController&action=show&task_id=4",
-                "column", "Done", "previousColumn", "Ready", "moved", true, "dryRun", true),
+        assertEquals(map("vendor", "Kanboard", "id", "4", "url", baseUrl() + "/?controller=TaskViewController&action=show&task_id=4",
+                "board", "Smoke 1795504637", "column", "Done", "title", "Smoke task", "dryRun", true,
+                "previousColumn", "Ready", "moved", true),
                 operations().moveCard(new MoveCardRequest("4", "Done", null, null, true)).toMap());
         assertEquals(List.of("getTask", "getAllProjects", "getColumns"), methodsCalled());
     }
@@ -140,10 +142,13 @@ public class KanboardOperationsTest extends KanboardTestSupport {
         answer("18-createComment");
         String url = baseUrl() + "/?controller=TaskViewController&action=show&task_id=4";
         BoardOperations operations = operations();
-        assertEquals(map("id", "4", "task", "4", "url", url, "dryRun", false),
+        // Kanboard's createComment answers the new comment's id (4 in the recording, like the task's).
+        assertEquals(map("vendor", "Kanboard", "id", "4", "url", url, "board", "Smoke 1795504637", "column", "Ready",
+                "title", "Smoke task", "dryRun", false, "card", "4", "commentId", "4"),
                 operations.commentOnTask(new CommentRequest("#4", "Deployed", null, false)).toMap());
         answer("13-getTask");
-        assertEquals(map("id", null, "task", "4", "url", url, "dryRun", true),
+        assertEquals(map("vendor", "Kanboard", "id", "4", "url", url, "board", "Smoke 1795504637", "column", "Ready",
+                "title", "Smoke task", "dryRun", true, "card", "4", "commentId", null),
                 operations.commentOnTask(new CommentRequest("#4", "Deployed", null, true)).toMap());
         assertEquals(List.of("getTask", "getAllProjects", "getColumns", "getUserByName", "createComment", "getTask"), methodsCalled());
     }

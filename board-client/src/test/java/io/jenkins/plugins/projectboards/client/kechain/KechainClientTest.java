@@ -159,7 +159,8 @@ public class KechainClientTest extends KechainTestSupport {
         }
         assertEquals(List.of("status=READY", "subject=TEST ACTIVITY", "message=Build #7 passed\n\n" + url, "recipient_users=1",
                 "from_user=1", "channels=EMAIL"), fields);
-        assertEquals("4cfe3fb1-a6cd-4429-98f8-bf1413377c8a", result.get("id"));
+        assertEquals("4cfe3fb1-a6cd-4429-98f8-bf1413377c8a", result.get("commentId"));
+        assertEquals(ACTIVITY, result.get("id"));
     }
 
     @Test

@@ -94,8 +94,9 @@ public class PlankaOperationsTest extends PlankaTestSupport {
         projects();
         answer("39-boards-show");
         BoardOperations operations = operations();
-        assertEquals(Map.of("id", CARD, "url", baseUrl() + "/cards/" + CARD, "column", "Done", "previousColumn", "Doing",
-                "moved", true, "dryRun", true), operations.moveCard(new MoveCardRequest(CARD, "Done", null, null, true)).toMap());
+        assertEquals(Map.of("vendor", "Planka", "id", CARD, "url", baseUrl() + "/cards/" + CARD, "board", BOARD_NAME,
+                "column", "Done", "title", "Smoke card", "dryRun", true, "previousColumn", "Doing", "moved", true),
+                operations.moveCard(new MoveCardRequest(CARD, "Done", null, null, true)).toMap());
         for (int i = 0; i < 20; i++) {
             answer("38-cards-show");
             answer("39-boards-show");
@@ -116,7 +117,8 @@ public class PlankaOperationsTest extends PlankaTestSupport {
         projects();
         answer("39-boards-show");
         answer("35-comments-create");
-        assertEquals(Map.of("id", "1915228977601971308", "task", CARD, "url", baseUrl() + "/cards/" + CARD, "dryRun", false),
+        assertEquals(Map.of("vendor", "Planka", "id", CARD, "url", baseUrl() + "/cards/" + CARD, "board", BOARD_NAME,
+                "column", "Doing", "title", "Smoke card", "dryRun", false, "card", CARD, "commentId", "1915228977601971308"),
                 operations().commentOnTask(new CommentRequest(baseUrl() + "/cards/" + CARD, "Smoke comment", null, false)).toMap());
     }
 

@@ -162,7 +162,8 @@ public class ProjectplaceClientTest extends ProjectplaceTestSupport {
         take();
         take();
         expect("t1", "POST", "/1/cards/18776663/comments/create-new", "{\"text\":\"Released\"}");
-        assertEquals("555", result.get("id"));
+        assertEquals("555", result.get("commentId"));
+        assertEquals("18776663", result.get("id"));
     }
 
     @Test

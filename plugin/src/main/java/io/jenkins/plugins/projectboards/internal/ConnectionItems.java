@@ -1,11 +1,14 @@
-package io.jenkins.plugins.projectboards.steps;
+package io.jenkins.plugins.projectboards.internal;
 
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
-/** The connection dropdown of steps and freestyle builders: the default first, then every connection by name. */
+/** The connection dropdown of steps, freestyle builders and the trigger: the default first, then every connection by name. */
+@Restricted(NoExternalUse.class)
 public final class ConnectionItems {
     private ConnectionItems() {}
 

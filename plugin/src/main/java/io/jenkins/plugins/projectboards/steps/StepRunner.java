@@ -5,37 +5,31 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.client.BoardException;
-import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import io.jenkins.plugins.projectboards.internal.ConsoleHttpEvents;
+import io.jenkins.plugins.projectboards.internal.StepConsole;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Runs one board action for a step or a freestyle build step and turns a failure into what the build sees: an
+ * Runs a step's {@link StepWork} for a Pipeline or a freestyle build and turns a failure into what the build sees: an
  * {@link AbortException} with the reason (no stack trace), or with {@code failOnError: false} the reason printed and
  * returned as {@code error}.
  */
-public final class BoardActionRunner {
-    private BoardActionRunner() {}
-
-    /** What a step does on its connection; it prints its own console line. */
-    @FunctionalInterface
-    public interface Action {
-        Map<String, Object> perform(BoardConnection connection, Run<?, ?> run, StepConsole console) throws Exception;
-    }
+public final class StepRunner {
+    private StepRunner() {}
 
     /**
      * @param connectionName the step's connection; blank for the default
      * @param failOnError the step's choice; {@code null} for the global setting
      */
     public static Map<String, Object> run(String connectionName, Boolean failOnError, Run<?, ?> run, TaskListener listener,
-            Action action) throws Exception {
+            StepWork work) throws Exception {
         StepConsole console = new StepConsole(listener);
-        ProjectBoardsConfiguration configuration = ProjectBoardsConfiguration.get();
         try {
-            return ConsoleHttpEvents.during(listener, () -> action.perform(configuration.connection(connectionName), run, console));
+            return ConsoleHttpEvents.during(listener,
+                    () -> work.perform(ProjectBoardsConfiguration.get().connection(connectionName), run, console));
         } catch (BoardException | IllegalArgumentException e) {
-            if (failOnError == null ? configuration.isFailOnError() : failOnError) {
+            if (failOnError(failOnError)) {
                 throw new AbortException(StepConsole.prefixed(e.getMessage()));
             }
             return failed(console, e.getMessage());

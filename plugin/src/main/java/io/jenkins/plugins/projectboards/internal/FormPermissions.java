@@ -1,9 +1,12 @@
-package io.jenkins.plugins.projectboards.steps;
+package io.jenkins.plugins.projectboards.internal;
 
 import hudson.model.Item;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
-/** The permission a step's form endpoints require: configuring the job, or administering Jenkins outside a job. */
+/** The permission a step's or trigger's form endpoints require: configuring the job, or administering Jenkins outside a job. */
+@Restricted(NoExternalUse.class)
 public final class FormPermissions {
     private FormPermissions() {}
 

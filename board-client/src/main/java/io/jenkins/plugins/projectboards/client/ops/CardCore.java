@@ -1,0 +1,31 @@
+package io.jenkins.plugins.projectboards.client.ops;
+
+import io.jenkins.plugins.projectboards.client.Card;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The keys every step that returns a card returns, in this order: {@code vendor, id, url, board, column, title,
+ * dryRun}; each result adds its own after them. Written once so that a script can read any card step's result the
+ * same way ({@code r.id}, {@code r.url}, …).
+ */
+final class CardCore {
+    private CardCore() {}
+
+    /**
+     * Plain strings and a boolean only, so a sandboxed Pipeline can read every value.
+     *
+     * @return a new, modifiable map for the caller to add its own keys to
+     */
+    static Map<String, Object> of(Card card, boolean dryRun) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("vendor", card.vendor().displayName());
+        map.put("id", card.id());
+        map.put("url", card.url());
+        map.put("board", card.board().name());
+        map.put("column", card.column().name());
+        map.put("title", card.title());
+        map.put("dryRun", dryRun);
+        return map;
+    }
+}
