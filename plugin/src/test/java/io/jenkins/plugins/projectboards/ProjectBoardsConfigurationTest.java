@@ -10,7 +10,10 @@ import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import io.jenkins.plugins.projectboards.connection.KanboardConnection;
 import io.jenkins.plugins.projectboards.connection.PlankaConnection;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
+import java.util.ArrayList;
 import java.util.List;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
@@ -129,6 +132,38 @@ public class ProjectBoardsConfigurationTest {
                 answer.getWebResponse().getResponseHeaderValue("X-Error"));
         assertFalse(answer.getWebResponse().getContentAsString().contains("hunter2"));
         assertEquals("https://planka.example", config.getConnections().get(1).getUrl());
+    }
+
+    /** Each connection's fields and Test Connection button on the configuration page, in page order. */
+    private static List<List<String>> fieldsPerConnection(HtmlForm form) {
+        List<List<String>> connections = new ArrayList<>();
+        for (HtmlElement connection : form.<HtmlElement>getByXPath(".//div[contains(@class, 'repeated-chunk')][.//*[@name='_.credentialsId']]")) {
+            List<String> fields = new ArrayList<>();
+            for (HtmlElement element : connection.getHtmlElementDescendants()) {
+                String name = element.getAttribute("name");
+                if (name.startsWith("_.")) {
+                    fields.add(name.substring(2));
+                } else if (element instanceof HtmlButton && element.asNormalizedText().equals("Test Connection")) {
+                    fields.add("Test Connection");
+                }
+            }
+            connections.add(fields);
+        }
+        return connections;
+    }
+
+    @Test
+    public void theKanboardCommentUserSitsWithTheCredentials() throws Exception {
+        addCredentials();
+        ProjectBoardsConfiguration.get().setConnections(twoConnections());
+        HtmlForm form = j.createWebClient().goTo("configure").getFormByName("config");
+        List<String> after = List.of("defaultBoard", "webhookCredentialsId", "webhookUrl", "referencePatterns", "connectTimeoutSeconds",
+                "readTimeoutSeconds", "Test Connection");
+        List<String> kanboard = new ArrayList<>(List.of("name", "url", "credentialsId", "commentUser"));
+        kanboard.addAll(after);
+        List<String> planka = new ArrayList<>(List.of("name", "url", "credentialsId"));
+        planka.addAll(after);
+        assertEquals(List.of(kanboard, planka), fieldsPerConnection(form));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.projectboards.tracking;
 
+import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.Links;
 import java.io.Serializable;
@@ -8,14 +9,26 @@ import java.io.Serializable;
 public final class LinkedCard implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** What a build did to a card. */
+    /** What a build did to a card. The constants' names are saved with every build: never rename them. */
     public enum What {
         CREATED,
         MOVED,
         COMMENTED,
         NOTIFIED,
         RELEASED,
-        FAILED
+        FAILED;
+
+        /** What happened, in words, for the build's pages. */
+        public String getDisplayName() {
+            return switch (this) {
+                case CREATED -> Messages.LinkedCard_created();
+                case MOVED -> Messages.LinkedCard_moved();
+                case COMMENTED -> Messages.LinkedCard_commented();
+                case NOTIFIED -> Messages.LinkedCard_notified();
+                case RELEASED -> Messages.LinkedCard_released();
+                case FAILED -> Messages.LinkedCard_failed();
+            };
+        }
     }
 
     private final String connection;

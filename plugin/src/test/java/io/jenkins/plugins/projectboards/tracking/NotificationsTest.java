@@ -11,7 +11,10 @@ import hudson.model.Result;
 import io.jenkins.plugins.projectboards.freestyle.BoardPostBuildAction;
 import io.jenkins.plugins.projectboards.steps.ReleaseCardsStep;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
+import java.util.ArrayList;
 import java.util.List;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlTableCell;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -95,7 +98,29 @@ public class NotificationsTest {
         assertEquals(List.of(LinkedCard.What.MOVED, LinkedCard.What.COMMENTED), action.getCards().stream().map(LinkedCard::getWhat).toList());
         String page = j.createWebClient().getPage(run, "board-cards").getWebResponse().getContentAsString();
         assertTrue(page, page.contains("href=\"" + url + "/cards/1\""));
-        assertTrue(page, page.contains("<td>MOVED</td><td>from 'Todo' to 'Doing'</td>"));
+        assertTrue(page, page.contains("<td>Moved</td><td>from 'Todo' to 'Doing'</td>"));
+    }
+
+    @Test
+    public void theBuildsPagesSayWhatHappenedToEachCardInWords() throws Exception {
+        FreeStyleBuild run = j.buildAndAssertSuccess(j.createFreeStyleProject());
+        List<LinkedCard> entries = new ArrayList<>();
+        for (LinkedCard.What what : LinkedCard.What.values()) {
+            int card = what.ordinal();
+            entries.add(new LinkedCard("planka", "Planka", String.valueOf(card), "Card " + card, "https://planka.example/cards/" + card, what, null));
+        }
+        LinkedCardsAction.record(run, entries);
+
+        HtmlPage cards = j.createWebClient().getPage(run, "board-cards");
+        List<String> whatColumn = cards.<HtmlTableCell>getByXPath("//table/tbody/tr/td[3]").stream().map(HtmlTableCell::asNormalizedText).toList();
+        assertEquals(List.of("Created", "Moved", "Commented on", "Notified of the build's result", "Released", "Could not be updated"), whatColumn);
+        String summary = j.createWebClient().getPage(run).asNormalizedText();
+        assertTrue(summary, summary.contains("Board cards: Card 0 (Created), Card 1 (Moved), Card 2 (Commented on), "
+                + "Card 3 (Notified of the build's result), Card 4 (Released), Card 5 (Could not be updated)"));
+        for (LinkedCard.What what : LinkedCard.What.values()) {
+            assertFalse(what.name(), cards.asNormalizedText().contains(what.name()));
+            assertFalse(what.name(), summary.contains(what.name()));
+        }
     }
 
     @Test
