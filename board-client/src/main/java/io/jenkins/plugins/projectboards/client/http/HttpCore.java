@@ -178,7 +178,8 @@ public final class HttpCore {
             length -= UTF8_BOM.size();
         }
         MediaType type = body.contentType();
-        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+        Charset declared = type == null ? null : type.charset();
+        Charset charset = declared == null ? StandardCharsets.UTF_8 : declared;
         return new HttpResult(response.code(), response.headers(), buffer.readString(length, charset), larger);
     }
 
