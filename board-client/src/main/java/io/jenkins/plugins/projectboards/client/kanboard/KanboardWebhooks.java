@@ -7,7 +7,6 @@ import io.jenkins.plugins.projectboards.client.NotSupportedException;
 import io.jenkins.plugins.projectboards.client.Secrets;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
-import io.jenkins.plugins.projectboards.client.http.HttpResult;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.util.Map;
 
@@ -56,8 +55,7 @@ public final class KanboardWebhooks {
      * only ({@code src_column_id}); the target column by name.
      */
     public BoardEvent parse(WebhookDelivery delivery) {
-        JsonNode body = Json.parse(Vendor.KANBOARD, "parse webhook",
-                new HttpResult(200, okhttp3.Headers.of("Content-Type", "application/json"), delivery.body()));
+        JsonNode body = Json.parseDelivery(Vendor.KANBOARD, "parse webhook", delivery);
         String event = Json.text(body, "event_name");
         JsonNode data = body.get("event_data");
         if (event == null || data == null || !data.isObject()) {

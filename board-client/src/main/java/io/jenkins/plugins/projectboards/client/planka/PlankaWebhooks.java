@@ -9,7 +9,6 @@ import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
-import io.jenkins.plugins.projectboards.client.http.HttpResult;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.util.HashSet;
 import java.util.List;
@@ -145,8 +144,7 @@ public final class PlankaWebhooks {
      * named as steps name it, {@code Project/Board} (the delivery includes the board's project).
      */
     public BoardEvent parse(WebhookDelivery delivery) {
-        JsonNode body = Json.parse(Vendor.PLANKA, "parse webhook",
-                new HttpResult(200, okhttp3.Headers.of("Content-Type", "application/json"), delivery.body()));
+        JsonNode body = Json.parseDelivery(Vendor.PLANKA, "parse webhook", delivery);
         String event = Json.text(body, "event");
         JsonNode data = body.path("data");
         if (event == null || !data.has("item")) {

@@ -10,7 +10,6 @@ import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
-import io.jenkins.plugins.projectboards.client.http.HttpResult;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -147,8 +146,7 @@ public final class ProjectplaceWebhooks {
      * given by id only; Projectplace names no actor.
      */
     public BoardEvent parse(WebhookDelivery delivery) {
-        JsonNode body = Json.parse(Vendor.PROJECTPLACE, "parse webhook",
-                new HttpResult(200, okhttp3.Headers.of("Content-Type", "application/json"), delivery.body()));
+        JsonNode body = Json.parseDelivery(Vendor.PROJECTPLACE, "parse webhook", delivery);
         String event = Json.text(body, "event_type");
         JsonNode card = body.get("contents");
         if (event == null || card == null || !card.isObject()) {

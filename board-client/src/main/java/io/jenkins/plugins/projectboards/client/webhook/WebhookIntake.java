@@ -22,8 +22,8 @@ import java.util.UUID;
  * the reason is for the log only, never for the answer (it must not help a caller guess).
  */
 public final class WebhookIntake {
-    /** Vendors' deliveries are a few kilobytes; anything near this is not one. */
-    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** The most an endpoint reads of a delivery: what a delivery may have ({@link WebhookDelivery#MAX_BODY_BYTES}). */
+    public static final int MAX_BODY_BYTES = WebhookDelivery.MAX_BODY_BYTES;
 
     /**
      * What an unknown connection, or one without a secret, is compared against: the same work, never a match. Its value

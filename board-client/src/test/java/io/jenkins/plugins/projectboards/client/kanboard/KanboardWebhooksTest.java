@@ -72,6 +72,19 @@ public class KanboardWebhooksTest {
     }
 
     @Test
+    public void aBodyIsReadAsADeliveryNotAsAnAnswer() {
+        assertEquals("Kanboard parse webhook: expected JSON but received: 'not json'", assertThrows(MalformedResponseException.class,
+                () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), "not json"))).getMessage());
+        assertEquals("Kanboard parse webhook: expected JSON but the body was empty", assertThrows(MalformedResponseException.class,
+                () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), " "))).getMessage());
+        String tooLong = "{\"event_name\":\"task.create\",\"x\":\"" + "a".repeat(WebhookDelivery.MAX_BODY_BYTES) + "\"}";
+        assertEquals("Kanboard parse webhook: a body of " + tooLong.length() + " characters is longer than a delivery may be ("
+                        + WebhookDelivery.MAX_BODY_BYTES + ")",
+                assertThrows(MalformedResponseException.class,
+                        () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), tooLong))).getMessage());
+    }
+
+    @Test
     public void aSourceColumnIdBecomesItsNameThroughTheClient() throws Exception {
         try (okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer()) {
             server.enqueue(Fixture.json(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":[{\"id\":\"14\",\"title\":\"Ready\",\"position\":\"1\"},"
