@@ -76,8 +76,8 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
         assertEquals("no card '99'", outcomes.get(0).error());
         assertEquals("Kanboard finds a task by reference only within a project: name the board", outcomes.get(1).error());
         assertEquals("Kanboard resolve column: unknown column 'Shipped'; valid columns: Todo, Doing, Done", outcomes.get(2).error());
-        assertFalse(fake.calls.contains("createComment"));
-        assertFalse(fake.calls.contains("moveTaskPosition"));
+        assertFalse(fake.methods().contains("createComment"));
+        assertFalse(fake.methods().contains("moveTaskPosition"));
     }
 
     @Test
@@ -217,7 +217,7 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
             assertTrue(outcome.error(), outcome.error().endsWith("; not retried because it may already have been applied"));
             assertTrue("no answer: an outage, not a verdict on the card", outcome.unreachable());
         }
-        assertFalse(fake.calls.contains("createComment"));
+        assertFalse(fake.methods().contains("createComment"));
         assertEquals("Todo", fake.columnOf("1"));
     }
 
