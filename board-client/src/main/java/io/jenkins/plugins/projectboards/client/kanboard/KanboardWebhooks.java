@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.NotSupportedException;
-import io.jenkins.plugins.projectboards.client.Secrets;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.http.Json;
@@ -38,11 +37,6 @@ public final class KanboardWebhooks {
         return new NotSupportedException(Vendor.KANBOARD, "subscribeWebhook",
                 "Kanboard cannot register webhooks through its API; an administrator sets the one webhook URL under"
                         + " Settings → Integrations → Webhook URL, and Kanboard adds ?token=<webhook token> to it");
-    }
-
-    /** Whether the delivery carries the webhook token (constant-time comparison). */
-    public boolean verify(WebhookDelivery delivery, String webhookToken) {
-        return Secrets.constantTimeEquals(webhookToken, presentedToken(delivery));
     }
 
     /** The {@code token} query parameter, the delivery's only proof of origin (read before its body), or null. */

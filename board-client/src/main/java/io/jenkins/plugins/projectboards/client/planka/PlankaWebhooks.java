@@ -43,10 +43,6 @@ public final class PlankaWebhooks {
         this.baseUrl = baseUrl;
     }
 
-    public List<PlankaWebhook> list() {
-        return PlankaBoardSnapshot.read(transport.get("webhooks").get("items"), PlankaWebhook::from);
-    }
-
     /** @param events Planka event names; empty for every event */
     public PlankaWebhook create(String name, String url, String accessToken, List<String> events) {
         ObjectNode body = Json.object().put("name", name).put("url", url);
@@ -59,16 +55,7 @@ public final class PlankaWebhooks {
         return PlankaWebhook.from(transport.send("POST", "webhooks", body, false).path("item"));
     }
 
-    public PlankaWebhook update(String id, String url, List<String> events) {
-        ObjectNode body = Json.object().put("url", url);
-        if (checked(events).isEmpty()) {
-            body.putNull("events");
-        } else {
-            body.put("events", String.join(",", events));
-        }
-        return PlankaWebhook.from(transport.send("PATCH", "webhooks/" + id, body, true).path("item"));
-    }
-
+    /** Removes a webhook (the rig test cleans up with it; Jenkins never removes what it registered). */
     public void delete(String id) {
         transport.send("DELETE", "webhooks/" + id, null, true);
     }
@@ -126,11 +113,6 @@ public final class PlankaWebhooks {
                     + unknown + "; valid events: " + String.join(", ", EVENTS.stream().sorted().toList()));
         }
         return names;
-    }
-
-    /** Whether the delivery carries {@code Authorization: Bearer <secret>} (constant-time comparison). */
-    public boolean verify(WebhookDelivery delivery, String secret) {
-        return Secrets.constantTimeEquals(secret, presentedToken(delivery));
     }
 
     /** The token of the delivery's {@code Authorization: Bearer} header (read before its body), or null. */

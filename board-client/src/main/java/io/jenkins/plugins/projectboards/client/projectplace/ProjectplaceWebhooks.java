@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
-import io.jenkins.plugins.projectboards.client.Secrets;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
@@ -102,10 +101,6 @@ public final class ProjectplaceWebhooks {
         transport.send("PUT", transport.v1("webhooks/" + id + "/update"), body, true);
     }
 
-    public void delete(String id) {
-        transport.send("DELETE", transport.v1("webhooks/" + id), null, true);
-    }
-
     private static List<String> checked(List<String> events) {
         List<String> names = events == null || events.isEmpty() ? List.of(CARD_STATUS_CHANGE) : events;
         for (String name : names) {
@@ -130,10 +125,6 @@ public final class ProjectplaceWebhooks {
                     "Projectplace delivers webhooks to https URLs only");
         }
         return secret == null ? url : parsed.newBuilder().setQueryParameter("token", secret).build().toString();
-    }
-
-    public boolean verify(WebhookDelivery delivery, String secret) {
-        return Secrets.constantTimeEquals(secret, presentedToken(delivery));
     }
 
     /** The {@code token} query parameter, the delivery's only proof of origin (read before its body), or null. */

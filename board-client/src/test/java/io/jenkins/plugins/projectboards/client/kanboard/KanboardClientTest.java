@@ -213,18 +213,6 @@ public class KanboardClientTest extends KanboardTestSupport {
     }
 
     @Test
-    public void closeAndLinkTheBuild() throws Exception {
-        answer("24-closeTask");
-        answer("22-createExternalTaskLink");
-        KanboardCards cards = appClient().cards();
-        cards.close("4");
-        assertEquals("4", cards.addLink("4", "https://ci.example/job/x/7/", "Build #7"));
-        expectCall("closeTask", "{\"task_id\":4}");
-        expectCall("createExternalTaskLink",
-                "{\"task_id\":4,\"url\":\"https://ci.example/job/x/7/\",\"dependency\":\"related\",\"type\":\"weblink\",\"title\":\"Build #7\"}");
-    }
-
-    @Test
     public void batchAnswersAreMatchedByIdAndFailAlone() throws Exception {
         // Answers arrive out of order; the third call's method does not exist.
         enqueue(Fixture.json(200, "[{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":3},"

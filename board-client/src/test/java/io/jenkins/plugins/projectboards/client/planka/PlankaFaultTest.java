@@ -223,7 +223,8 @@ public class PlankaFaultTest extends PlankaTestSupport {
     @Test
     public void adminOnlyEndpointSays404MayMeanNotAdmin() {
         answer("16-error-webhook-non-admin");
-        NotFoundException e = assertThrows(NotFoundException.class, () -> client().webhooks().list());
+        NotFoundException e = assertThrows(NotFoundException.class,
+                () -> client().webhooks().find("https://ci/hook", List.of()));
         assertThat(e.getMessage(), containsString("is not an admin for admin-only calls"));
     }
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.projectboards.client.planka;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -59,12 +59,9 @@ public class PlankaWebhooksTest extends PlankaTestSupport {
     }
 
     @Test
-    public void updateAndDelete() throws Exception {
-        answer("17-webhooks-create");
+    public void delete() throws Exception {
         answer("43-webhooks-delete");
-        client().webhooks().update("1915228957863576669", "https://ci/new", List.of("cardUpdate"));
         client().webhooks().delete("1915228957863576669");
-        expect("PATCH", "/api/webhooks/1915228957863576669", "{\"url\":\"https://ci/new\",\"events\":\"cardUpdate\"}");
         expect("DELETE", "/api/webhooks/1915228957863576669", null);
     }
 
@@ -78,11 +75,10 @@ public class PlankaWebhooksTest extends PlankaTestSupport {
     }
 
     @Test
-    public void bearerTokenIsCheckedExactly() throws Exception {
-        PlankaWebhooks webhooks = client().webhooks();
-        assertTrue(webhooks.verify(delivery("cardCreate", "Bearer hook-s3cret"), "hook-s3cret"));
-        assertFalse(webhooks.verify(delivery("cardCreate", "Bearer hook-s3creT"), "hook-s3cret"));
-        assertFalse(webhooks.verify(delivery("cardCreate", "hook-s3cret"), "hook-s3cret"));
+    public void theProofIsTheBearerToken() throws Exception {
+        // WebhookIntake.prove compares it with the connection's secret (WebhookIntakeTest).
+        assertEquals("hook-s3cret", PlankaWebhooks.presentedToken(delivery("cardCreate", "Bearer hook-s3cret")));
+        assertNull(PlankaWebhooks.presentedToken(delivery("cardCreate", "hook-s3cret")));
     }
 
     @Test
