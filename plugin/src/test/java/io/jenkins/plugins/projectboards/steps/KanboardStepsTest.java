@@ -93,12 +93,17 @@ public class KanboardStepsTest {
                 .filter(method -> List.of("createTask", "moveTaskPosition", "createComment").contains(method)).toList());
         assertTrue(kanboard.methods().toString(), kanboard.methods().stream().allMatch(method -> List.of("getAllProjects", "getColumns",
                 "getTask", "getUserByName", "createTask", "moveTaskPosition", "createComment").contains(method)));
-        assertParams("{\"project_id\":1}", kanboard.params("getColumns").get(0));
-        assertParams("{\"project_id\":1,\"title\":\"Release 1\",\"column_id\":12}", kanboard.params("createTask").get(0));
-        assertParams("{\"project_id\":1,\"task_id\":1001,\"column_id\":13,\"position\":2147483647,\"swimlane_id\":0}",
+        assertParams("""
+                {"project_id":1}""", kanboard.params("getColumns").get(0));
+        assertParams("""
+                {"project_id":1,"title":"Release 1","column_id":12}""", kanboard.params("createTask").get(0));
+        assertParams("""
+                {"project_id":1,"task_id":1001,"column_id":13,"position":2147483647,"swimlane_id":0}""",
                 kanboard.params("moveTaskPosition").get(0));
-        assertParams("{\"username\":\"jenkins\"}", kanboard.params("getUserByName").get(0));
-        assertParams("{\"task_id\":1001,\"user_id\":1,\"content\":\"Shipped\"}", kanboard.params("createComment").get(0));
+        assertParams("""
+                {"username":"jenkins"}""", kanboard.params("getUserByName").get(0));
+        assertParams("""
+                {"task_id":1001,"user_id":1,"content":"Shipped"}""", kanboard.params("createComment").get(0));
         assertTrue(kanboard.calls.stream().allMatch(call -> call.path("jsonrpc").asText().equals("2.0") && call.has("id")));
         // The application token is the password of Kanboard's fixed user "jsonrpc", on every request.
         String basic = Credentials.basic("jsonrpc", TOKEN);

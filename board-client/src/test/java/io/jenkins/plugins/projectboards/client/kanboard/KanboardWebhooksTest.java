@@ -65,7 +65,8 @@ public class KanboardWebhooksTest {
     @Test
     public void foreignBodyIsRefused() {
         assertThrows(MalformedResponseException.class,
-                () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), "{\"event\":\"cardCreate\"}")));
+                () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), """
+                        {"event":"cardCreate"}""")));
         assertThrows(MalformedResponseException.class,
                 () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), "not json")));
     }
@@ -76,7 +77,8 @@ public class KanboardWebhooksTest {
                 () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), "not json"))).getMessage());
         assertEquals("Kanboard parse webhook: expected JSON but the body was empty", assertThrows(MalformedResponseException.class,
                 () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), " "))).getMessage());
-        String tooLong = "{\"event_name\":\"task.create\",\"x\":\"" + "a".repeat(WebhookDelivery.MAX_BODY_BYTES) + "\"}";
+        String tooLong = """
+                {"event_name":"task.create","x":"%s"}""".formatted("a".repeat(WebhookDelivery.MAX_BODY_BYTES));
         assertEquals("Kanboard parse webhook: a body of " + tooLong.length() + " characters is longer than a delivery may be ("
                         + WebhookDelivery.MAX_BODY_BYTES + ")",
                 assertThrows(MalformedResponseException.class,
@@ -86,8 +88,9 @@ public class KanboardWebhooksTest {
     @Test
     public void aSourceColumnIdBecomesItsNameThroughTheClient() throws Exception {
         try (okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer()) {
-            server.enqueue(Fixture.json(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":[{\"id\":\"14\",\"title\":\"Ready\",\"position\":\"1\"},"
-                    + "{\"id\":\"15\",\"title\":\"Work in progress\",\"position\":\"2\"}]}"));
+            server.enqueue(Fixture.json(200, """
+                    {"jsonrpc":"2.0","id":1,"result":[{"id":"14","title":"Ready","position":"1"},\
+                    {"id":"15","title":"Work in progress","position":"2"}]}"""));
             server.start();
             KanboardClient client = new KanboardClient(server.url("/jsonrpc.php").toString(), KanboardCredentials.applicationToken("t", null),
                     new okhttp3.OkHttpClient(), io.jenkins.plugins.projectboards.client.ClientOptions.defaults());

@@ -285,8 +285,9 @@ public abstract class FakeBoards extends Dispatcher {
                 return json(200, cardItem(id));
             }
             if (method.equals("GET") && path.equals("/api/projects")) {
-                return json(200, Json.MAPPER.readTree("{\"items\":[{\"id\":\"5\",\"name\":\"Shop\"}],"
-                        + "\"included\":{\"boards\":[{\"id\":\"500\",\"name\":\"Web\",\"projectId\":\"5\"}]}}"));
+                return json(200, Json.MAPPER.readTree("""
+                        {"items":[{"id":"5","name":"Shop"}],\
+                        "included":{"boards":[{"id":"500","name":"Web","projectId":"5"}]}}"""));
             }
             if (method.equals("GET") && path.equals("/api/boards/500")) {
                 ObjectNode board = Json.object();
