@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -157,12 +158,12 @@ public final class HttpCore {
         }
     }
 
-    /** The body as text, never more than {@link #MAX_BODY_BYTES} of it in memory. */
+    /**
+     * The body as text, never more than {@link #MAX_BODY_BYTES} of it in memory. The response comes from {@code
+     * Call.execute()}, whose body OkHttp 4 documents as never null (its type says nullable; OkHttp 5's says not).
+     */
     private HttpResult read(String operation, Response response, boolean truncate) throws IOException {
-        ResponseBody body = response.body();
-        if (body == null) {
-            return new HttpResult(response.code(), response.headers(), "");
-        }
+        ResponseBody body = Objects.requireNonNull(response.body(), "Call.execute() returned a response without a body");
         if (!truncate && body.contentLength() > MAX_BODY_BYTES) {
             throw tooLarge(operation, response.code());
         }
