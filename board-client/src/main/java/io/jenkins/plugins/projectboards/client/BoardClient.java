@@ -77,9 +77,6 @@ public interface BoardClient {
     /** The registered webhook {@link #subscribeWebhook} would reuse, if there is one (what a dry run reports). */
     Optional<WebhookSubscription> findWebhook(BoardRef board, String url, List<String> events, String secret);
 
-    /** Checks the secret a delivery carries (constant time). */
-    boolean verifyWebhook(WebhookDelivery delivery, String secret);
-
     /** @throws MalformedResponseException when the body is not a delivery of this vendor */
     BoardEvent parseWebhook(WebhookDelivery delivery);
 }

@@ -80,11 +80,6 @@ public final class TtlCache<K, V> {
         }
     }
 
-    /** Forget one key, e.g. after the vendor said a cached id no longer exists. */
-    public void invalidate(K key) {
-        entries.remove(key);
-    }
-
     /** How many entries are kept (for tests of the bound). */
     int size() {
         return entries.size();

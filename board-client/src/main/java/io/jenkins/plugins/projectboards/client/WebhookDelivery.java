@@ -12,6 +12,8 @@ import okhttp3.HttpUrl;
  * @param query the query parameters (Kanboard proves a delivery with {@code ?token=})
  */
 public record WebhookDelivery(Map<String, String> headers, Map<String, List<String>> query, String body) {
+    /** Vendors' deliveries are a few kilobytes; anything near this is not one. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     public WebhookDelivery {
         TreeMap<String, String> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

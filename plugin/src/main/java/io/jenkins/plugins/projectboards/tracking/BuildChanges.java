@@ -22,7 +22,8 @@ public final class BuildChanges {
      * final result is stored, and a result not yet set means success so far).
      */
     public static BuildSummary summary(Run<?, ?> run, List<Change> changes) {
-        Result result = run.getResult() == null ? Result.SUCCESS : run.getResult();
+        Result current = run.getResult();
+        Result result = current == null ? Result.SUCCESS : current;
         long millis = run.isBuilding() ? System.currentTimeMillis() - run.getStartTimeInMillis() : run.getDuration();
         return new BuildSummary(run.getFullDisplayName(), url(run), result.toString(), Duration.ofMillis(millis), changes);
     }

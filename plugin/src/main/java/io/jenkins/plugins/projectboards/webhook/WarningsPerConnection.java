@@ -18,7 +18,7 @@ final class WarningsPerConnection {
     Level level(String connection) {
         long now = System.nanoTime();
         long warnedAt = lastWarning.compute(connection,
-                (key, last) -> last == null || now - last >= TimeUnit.MINUTES.toNanos(EVERY_MINUTES) ? now : last);
+                (key, last) -> last == null || now - last >= TimeUnit.MINUTES.toNanos(EVERY_MINUTES) ? Long.valueOf(now) : last);
         return warnedAt == now ? Level.WARNING : Level.FINE;
     }
 }

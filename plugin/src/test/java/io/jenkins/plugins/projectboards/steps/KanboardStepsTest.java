@@ -5,9 +5,10 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.model.Result;
 import io.jenkins.plugins.projectboards.client.http.Json;
+import io.jenkins.plugins.projectboards.client.testing.FakeBoards;
 import io.jenkins.plugins.projectboards.connection.KanboardConnection;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
-import io.jenkins.plugins.projectboards.testing.FakeKanboard;
+import java.time.Duration;
 import java.util.List;
 import okhttp3.Credentials;
 import okhttp3.mockwebserver.MockWebServer;
@@ -21,8 +22,8 @@ import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
- * The card steps against Kanboard's JSON-RPC API (a fake that answers in the recorded shapes): the procedures
- * called with their parameters, the application token sent as HTTP Basic, the comment user, and subscribeWebhook,
+ * The card steps against Kanboard's JSON-RPC API (board-client's fake, which answers in the recorded shapes; the
+ * tasks the steps create are 1001, 1002, …): the procedures called with their parameters, the application token sent as HTTP Basic, the comment user, and subscribeWebhook,
  * which Kanboard cannot do.
  */
 public class KanboardStepsTest {
@@ -32,7 +33,7 @@ public class KanboardStepsTest {
     public final JenkinsRule j = new JenkinsRule();
 
     private final MockWebServer server = new MockWebServer();
-    private final FakeKanboard kanboard = new FakeKanboard();
+    private final FakeBoards.Kanboard kanboard = new FakeBoards.Kanboard(0, Duration.ZERO);
 
     @Before
     public void startKanboard() throws Exception {
@@ -79,31 +80,36 @@ public class KanboardStepsTest {
                 + "def c = commentOnTask(connection: 'kanboard', task: t.url, text: 'Shipped')\n"
                 + "echo \"comment=${c.commentId} card=${c.card} id=${c.id}\"", Result.SUCCESS);
 
-        String taskUrl = base() + "/?controller=TaskViewController&action=show&task_id=40";
-        j.assertLogContains("id=40 url=" + taskUrl + " column=Doing board=Shop vendor=Kanboard", run);
+        String taskUrl = base() + "/?controller=TaskViewController&action=show&task_id=1001";
+        j.assertLogContains("id=1001 url=" + taskUrl + " column=Doing board=Shop vendor=Kanboard", run);
         j.assertLogContains("moved=true from=Doing to=Done", run);
-        j.assertLogContains("comment=101 card=40 id=40", run);
+        j.assertLogContains("comment=1002 card=1001 id=1001", run);
         j.assertLogContains("[Project Boards] Created card Release 1 on Kanboard board 'Shop', column 'Doing'", run);
         j.assertLogContains("[Project Boards] Moved card Release 1 from 'Doing' to 'Done'", run);
-        j.assertLogContains("[Project Boards] Commented on card 40", run);
+        j.assertLogContains("[Project Boards] Commented on card 1001", run);
 
         // Each step makes its one write; everything else it called only reads.
         assertEquals(List.of("createTask", "moveTaskPosition", "createComment"), kanboard.methods().stream()
                 .filter(method -> List.of("createTask", "moveTaskPosition", "createComment").contains(method)).toList());
         assertTrue(kanboard.methods().toString(), kanboard.methods().stream().allMatch(method -> List.of("getAllProjects", "getColumns",
                 "getTask", "getUserByName", "createTask", "moveTaskPosition", "createComment").contains(method)));
-        assertParams("{\"project_id\":1}", kanboard.params("getColumns").get(0));
-        assertParams("{\"project_id\":1,\"title\":\"Release 1\",\"column_id\":12}", kanboard.params("createTask").get(0));
-        assertParams("{\"project_id\":1,\"task_id\":40,\"column_id\":13,\"position\":2147483647,\"swimlane_id\":0}",
+        assertParams("""
+                {"project_id":1}""", kanboard.params("getColumns").get(0));
+        assertParams("""
+                {"project_id":1,"title":"Release 1","column_id":12}""", kanboard.params("createTask").get(0));
+        assertParams("""
+                {"project_id":1,"task_id":1001,"column_id":13,"position":2147483647,"swimlane_id":0}""",
                 kanboard.params("moveTaskPosition").get(0));
-        assertParams("{\"username\":\"jenkins\"}", kanboard.params("getUserByName").get(0));
-        assertParams("{\"task_id\":40,\"user_id\":5,\"content\":\"Shipped\"}", kanboard.params("createComment").get(0));
+        assertParams("""
+                {"username":"jenkins"}""", kanboard.params("getUserByName").get(0));
+        assertParams("""
+                {"task_id":1001,"user_id":1,"content":"Shipped"}""", kanboard.params("createComment").get(0));
         assertTrue(kanboard.calls.stream().allMatch(call -> call.path("jsonrpc").asText().equals("2.0") && call.has("id")));
         // The application token is the password of Kanboard's fixed user "jsonrpc", on every request.
         String basic = Credentials.basic("jsonrpc", TOKEN);
         assertTrue(kanboard.authorizations.toString(), kanboard.authorizations.stream().allMatch(basic::equals));
-        assertEquals(Integer.valueOf(13), kanboard.columns.get(40));
-        assertEquals(List.of("Shipped"), kanboard.comments.get(40));
+        assertEquals("Done", kanboard.columnOf("1001"));
+        assertEquals(List.of("Shipped"), kanboard.comments.get("1001"));
     }
 
     @Test
@@ -114,7 +120,7 @@ public class KanboardStepsTest {
         String reason = "Kanboard resolve column: unknown column 'Shipped'; valid columns: Todo, Doing, Done";
         j.assertLogContains("[Project Boards] " + reason + " (failOnError: false, continuing)", lenient);
         j.assertLogContains("error=" + reason, lenient);
-        assertEquals("a task without column goes to the first one", Integer.valueOf(11), kanboard.columns.get(40));
+        assertEquals("a task without column goes to the first one", "Todo", kanboard.columnOf("1001"));
         assertEquals(List.of(), kanboard.params("moveTaskPosition"));
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -185,12 +186,12 @@ public final class HttpCore {
         return new HttpListener.Retry(vendor, operation, failedAttempt, options.retryPolicy().maxAttempts() - 1, delay);
     }
 
-    /** The body as text, never more than {@link #MAX_BODY_BYTES} of it in memory. */
+    /**
+     * The body as text, never more than {@link #MAX_BODY_BYTES} of it in memory. The response comes from {@code
+     * Call.execute()}, whose body OkHttp 4 documents as never null (its type says nullable; OkHttp 5's says not).
+     */
     private HttpResult read(String operation, Response response, boolean truncate) throws IOException {
-        ResponseBody body = response.body();
-        if (body == null) {
-            return new HttpResult(response.code(), response.headers(), "");
-        }
+        ResponseBody body = Objects.requireNonNull(response.body(), "Call.execute() returned a response without a body");
         if (!truncate && body.contentLength() > MAX_BODY_BYTES) {
             throw tooLarge(operation, response.code());
         }
@@ -206,7 +207,8 @@ public final class HttpCore {
             length -= UTF8_BOM.size();
         }
         MediaType type = body.contentType();
-        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+        Charset declared = type == null ? null : type.charset();
+        Charset charset = declared == null ? StandardCharsets.UTF_8 : declared;
         return new HttpResult(response.code(), response.headers(), buffer.readString(length, charset), larger);
     }
 

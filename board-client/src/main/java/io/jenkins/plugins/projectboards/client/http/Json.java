@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
@@ -47,14 +48,30 @@ public final class Json {
                     "expected JSON but received an HTML page" + (title.find() ? " titled '" + title.group(1).trim() + "'" : "")
                             + "; check that the URL points at the vendor's API");
         }
-        if (result.body().isBlank()) {
-            throw new MalformedResponseException(vendor, operation, result.status(), "expected JSON but the body was empty");
+        return read(vendor, operation, result.status(), result.body());
+    }
+
+    /**
+     * Reads a webhook delivery's body as JSON, refusing unread one longer than {@link WebhookDelivery#MAX_BODY_BYTES}
+     * characters. A delivery is not an answer to a call: its errors carry no HTTP status.
+     */
+    public static JsonNode parseDelivery(Vendor vendor, String operation, WebhookDelivery delivery) {
+        String body = delivery.body();
+        if (body.length() > WebhookDelivery.MAX_BODY_BYTES) {
+            throw new MalformedResponseException(vendor, operation, 0, "a body of " + body.length()
+                    + " characters is longer than a delivery may be (" + WebhookDelivery.MAX_BODY_BYTES + ")");
+        }
+        return read(vendor, operation, 0, body);
+    }
+
+    private static JsonNode read(Vendor vendor, String operation, int status, String body) {
+        if (body.isBlank()) {
+            throw new MalformedResponseException(vendor, operation, status, "expected JSON but the body was empty");
         }
         try {
-            return MAPPER.readTree(result.body());
+            return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new MalformedResponseException(vendor, operation, result.status(),
-                    "expected JSON but received: " + excerpt(result.body()));
+            throw new MalformedResponseException(vendor, operation, status, "expected JSON but received: " + excerpt(body));
         }
     }
 

@@ -75,10 +75,6 @@ public final class KanboardBoards {
                 "column", nameOrId, all, KanboardColumn::id, KanboardColumn::title));
     }
 
-    public List<KanboardSwimlane> swimlanes(String projectId) {
-        return swimlanes.get(projectId, () -> loadSwimlanes(projectId));
-    }
-
     private List<KanboardSwimlane> loadSwimlanes(String projectId) {
         return list(transport.call(KanboardCall.idempotent("getActiveSwimlanes").with("project_id", Long.parseLong(projectId))),
                 KanboardSwimlane::from);

@@ -89,12 +89,6 @@ public final class KanboardCards {
         return answer == null || answer.isNull() ? Optional.empty() : Optional.of(KanboardTask.from(answer));
     }
 
-    /** Kanboard's search syntax, e.g. {@code ref:EXT-1} or {@code title:"Deploy"}. */
-    public List<KanboardTask> search(String projectId, String query) {
-        return KanboardBoards.list(transport.call(KanboardCall.idempotent("searchTasks")
-                .with("project_id", Long.parseLong(projectId)).with("query", query)), KanboardTask::from);
-    }
-
     /**
      * Moves a task to a column, keeping it in its swimlane (Kanboard reads swimlane 0 as "the task's own").
      * Kanboard answers {@code false}, a {@link io.jenkins.plugins.projectboards.client.ValidationException} here, to
@@ -112,29 +106,6 @@ public final class KanboardCards {
                 .with("column_id", Long.parseLong(columnId))
                 .with("position", position == Position.TOP ? 1 : BOTTOM)
                 .with("swimlane_id", KEEP_SWIMLANE);
-    }
-
-    public void close(String taskId) {
-        transport.call(KanboardCall.idempotent("closeTask").with("task_id", Long.parseLong(taskId)));
-    }
-
-    public void reopen(String taskId) {
-        transport.call(KanboardCall.idempotent("openTask").with("task_id", Long.parseLong(taskId)));
-    }
-
-    /**
-     * Links a URL (a build, say) to a task. The title is always sent: without one, Kanboard would fetch the URL
-     * itself to read its page title.
-     *
-     * @return the link's id
-     */
-    public String addLink(String taskId, String url, String title) {
-        return transport.call(KanboardCall.once("createExternalTaskLink")
-                .with("task_id", Long.parseLong(taskId))
-                .with("url", url)
-                .with("dependency", "related")
-                .with("type", "weblink")
-                .with("title", title)).asText();
     }
 
     private static Long number(String id) {

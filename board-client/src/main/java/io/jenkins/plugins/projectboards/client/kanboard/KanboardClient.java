@@ -31,7 +31,7 @@ import okhttp3.OkHttpClient;
  * endpoint itself ({@code https://kanboard.example/jsonrpc.php}).
  *
  * <p>Neutral terms: a board is a project, a column a column, a card a task; a card's reference is the task's
- * {@code reference} field. Kanboard-only features: swimlanes, close/open, links, searches and batches.
+ * {@code reference} field. Kanboard-only features: swimlanes and batches.
  */
 public final class KanboardClient extends VendorClient {
     private static final String ENDPOINT = "jsonrpc.php";
@@ -180,11 +180,6 @@ public final class KanboardClient extends VendorClient {
     @Override
     public Optional<WebhookSubscription> findWebhook(BoardRef board, String url, List<String> events, String secret) {
         throw webhooks.subscribeUnsupported();
-    }
-
-    @Override
-    public boolean verifyWebhook(WebhookDelivery delivery, String secret) {
-        return webhooks.verify(delivery, secret);
     }
 
     @Override

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.NotSupportedException;
-import io.jenkins.plugins.projectboards.client.Secrets;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
-import io.jenkins.plugins.projectboards.client.http.HttpResult;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.util.Map;
 
@@ -41,11 +39,6 @@ public final class KanboardWebhooks {
                         + " Settings → Integrations → Webhook URL, and Kanboard adds ?token=<webhook token> to it");
     }
 
-    /** Whether the delivery carries the webhook token (constant-time comparison). */
-    public boolean verify(WebhookDelivery delivery, String webhookToken) {
-        return Secrets.constantTimeEquals(webhookToken, presentedToken(delivery));
-    }
-
     /** The {@code token} query parameter, the delivery's only proof of origin (read before its body), or null. */
     public static String presentedToken(WebhookDelivery delivery) {
         return delivery.queryParameter("token");
@@ -56,8 +49,7 @@ public final class KanboardWebhooks {
      * only ({@code src_column_id}); the target column by name.
      */
     public BoardEvent parse(WebhookDelivery delivery) {
-        JsonNode body = Json.parse(Vendor.KANBOARD, "parse webhook",
-                new HttpResult(200, okhttp3.Headers.of("Content-Type", "application/json"), delivery.body()));
+        JsonNode body = Json.parseDelivery(Vendor.KANBOARD, "parse webhook", delivery);
         String event = Json.text(body, "event_name");
         JsonNode data = body.get("event_data");
         if (event == null || data == null || !data.isObject()) {

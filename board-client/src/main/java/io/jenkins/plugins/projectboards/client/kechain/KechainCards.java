@@ -24,11 +24,6 @@ public final class KechainCards {
         this.listener = options.listener();
     }
 
-    public KechainActivity byName(KechainScope scope, String name) {
-        return KechainActivity.from(transport.single(LIST, KechainTransport.query("name", name, "scope_id", scope.id()), "card",
-                "activity named '" + name + "' in scope '" + scope.name() + "'"));
-    }
-
     /** The activity whose {@code ref} slug is {@code reference}, if any. */
     public Optional<KechainActivity> byReference(KechainScope scope, String reference) {
         try {

@@ -178,11 +178,6 @@ public final class KechainClient extends VendorClient {
     }
 
     @Override
-    public boolean verifyWebhook(WebhookDelivery delivery, String secret) {
-        throw webhooks.unsupported("verify webhook");
-    }
-
-    @Override
     public BoardEvent parseWebhook(WebhookDelivery delivery) {
         throw webhooks.unsupported("parse webhook");
     }

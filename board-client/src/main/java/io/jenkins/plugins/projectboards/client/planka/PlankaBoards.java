@@ -24,11 +24,6 @@ public final class PlankaBoards {
         this.names = new TtlCache<>(Vendor.PLANKA, options);
     }
 
-    /** Every board of every project this account can see ({@code GET /api/projects}). */
-    public List<PlankaBoard> boards() {
-        return boards.get("all", this::loadBoards);
-    }
-
     private List<PlankaBoard> loadBoards() {
         JsonNode answer = transport.get("projects");
         Map<String, String> projectNames = new HashMap<>();
@@ -84,10 +79,6 @@ public final class PlankaBoards {
     /** Active and closed lists, left to right (cached). */
     public List<PlankaList> lists(String boardId) {
         return names.get(boardId, () -> snapshot(boardId)).lists();
-    }
-
-    public List<PlankaLabel> labels(String boardId) {
-        return names.get(boardId, () -> snapshot(boardId)).labels();
     }
 
     public PlankaList list(String boardId, String nameOrId) {

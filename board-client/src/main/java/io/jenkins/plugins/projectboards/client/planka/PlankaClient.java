@@ -155,11 +155,6 @@ public final class PlankaClient extends VendorClient {
     }
 
     @Override
-    public boolean verifyWebhook(WebhookDelivery delivery, String secret) {
-        return webhooks.verify(delivery, secret);
-    }
-
-    @Override
     public BoardEvent parseWebhook(WebhookDelivery delivery) {
         return webhooks.parse(delivery);
     }

@@ -22,10 +22,6 @@ public final class PlankaUsers {
         return me.get("me", () -> PlankaUser.from(transport.get("users/me").path("item")));
     }
 
-    public List<PlankaUser> users() {
-        return all.get("all", this::loadUsers);
-    }
-
     private List<PlankaUser> loadUsers() {
         return PlankaBoardSnapshot.read(transport.get("users").get("items"), PlankaUser::from);
     }

@@ -9,7 +9,6 @@ import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
-import io.jenkins.plugins.projectboards.client.http.HttpResult;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.util.HashSet;
 import java.util.List;
@@ -44,10 +43,6 @@ public final class PlankaWebhooks {
         this.baseUrl = baseUrl;
     }
 
-    public List<PlankaWebhook> list() {
-        return PlankaBoardSnapshot.read(transport.get("webhooks").get("items"), PlankaWebhook::from);
-    }
-
     /** @param events Planka event names; empty for every event */
     public PlankaWebhook create(String name, String url, String accessToken, List<String> events) {
         ObjectNode body = Json.object().put("name", name).put("url", url);
@@ -60,16 +55,7 @@ public final class PlankaWebhooks {
         return PlankaWebhook.from(transport.send("POST", "webhooks", body, false).path("item"));
     }
 
-    public PlankaWebhook update(String id, String url, List<String> events) {
-        ObjectNode body = Json.object().put("url", url);
-        if (checked(events).isEmpty()) {
-            body.putNull("events");
-        } else {
-            body.put("events", String.join(",", events));
-        }
-        return PlankaWebhook.from(transport.send("PATCH", "webhooks/" + id, body, true).path("item"));
-    }
-
+    /** Removes a webhook (the rig test cleans up with it; Jenkins never removes what it registered). */
     public void delete(String id) {
         transport.send("DELETE", "webhooks/" + id, null, true);
     }
@@ -129,11 +115,6 @@ public final class PlankaWebhooks {
         return names;
     }
 
-    /** Whether the delivery carries {@code Authorization: Bearer <secret>} (constant-time comparison). */
-    public boolean verify(WebhookDelivery delivery, String secret) {
-        return Secrets.constantTimeEquals(secret, presentedToken(delivery));
-    }
-
     /** The token of the delivery's {@code Authorization: Bearer} header (read before its body), or null. */
     public static String presentedToken(WebhookDelivery delivery) {
         String authorization = delivery.header("Authorization");
@@ -145,8 +126,7 @@ public final class PlankaWebhooks {
      * named as steps name it, {@code Project/Board} (the delivery includes the board's project).
      */
     public BoardEvent parse(WebhookDelivery delivery) {
-        JsonNode body = Json.parse(Vendor.PLANKA, "parse webhook",
-                new HttpResult(200, okhttp3.Headers.of("Content-Type", "application/json"), delivery.body()));
+        JsonNode body = Json.parseDelivery(Vendor.PLANKA, "parse webhook", delivery);
         String event = Json.text(body, "event");
         JsonNode data = body.path("data");
         if (event == null || !data.has("item")) {

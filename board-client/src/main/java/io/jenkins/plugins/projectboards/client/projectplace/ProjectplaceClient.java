@@ -163,11 +163,6 @@ public final class ProjectplaceClient extends VendorClient {
     }
 
     @Override
-    public boolean verifyWebhook(WebhookDelivery delivery, String secret) {
-        return webhooks.verify(delivery, secret);
-    }
-
-    @Override
     public BoardEvent parseWebhook(WebhookDelivery delivery) {
         return webhooks.parse(delivery);
     }

@@ -18,10 +18,6 @@ public final class ProjectplaceUsers {
         this.people = new TtlCache<>(Vendor.PROJECTPLACE, options);
     }
 
-    public List<ProjectplaceUser> users() {
-        return people.get("all", this::loadUsers);
-    }
-
     private List<ProjectplaceUser> loadUsers() {
         return transport.paged(transport.v1("account/people"), Json.object()).stream().map(ProjectplaceUsers::user).toList();
     }

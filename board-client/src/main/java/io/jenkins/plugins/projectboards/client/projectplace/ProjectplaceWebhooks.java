@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
-import io.jenkins.plugins.projectboards.client.Secrets;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
-import io.jenkins.plugins.projectboards.client.http.HttpResult;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -103,10 +101,6 @@ public final class ProjectplaceWebhooks {
         transport.send("PUT", transport.v1("webhooks/" + id + "/update"), body, true);
     }
 
-    public void delete(String id) {
-        transport.send("DELETE", transport.v1("webhooks/" + id), null, true);
-    }
-
     private static List<String> checked(List<String> events) {
         List<String> names = events == null || events.isEmpty() ? List.of(CARD_STATUS_CHANGE) : events;
         for (String name : names) {
@@ -133,10 +127,6 @@ public final class ProjectplaceWebhooks {
         return secret == null ? url : parsed.newBuilder().setQueryParameter("token", secret).build().toString();
     }
 
-    public boolean verify(WebhookDelivery delivery, String secret) {
-        return Secrets.constantTimeEquals(secret, presentedToken(delivery));
-    }
-
     /** The {@code token} query parameter, the delivery's only proof of origin (read before its body), or null. */
     public static String presentedToken(WebhookDelivery delivery) {
         return delivery.queryParameter("token");
@@ -147,8 +137,7 @@ public final class ProjectplaceWebhooks {
      * given by id only; Projectplace names no actor.
      */
     public BoardEvent parse(WebhookDelivery delivery) {
-        JsonNode body = Json.parse(Vendor.PROJECTPLACE, "parse webhook",
-                new HttpResult(200, okhttp3.Headers.of("Content-Type", "application/json"), delivery.body()));
+        JsonNode body = Json.parseDelivery(Vendor.PROJECTPLACE, "parse webhook", delivery);
         String event = Json.text(body, "event_type");
         JsonNode card = body.get("contents");
         if (event == null || card == null || !card.isObject()) {

@@ -12,8 +12,7 @@ import io.jenkins.plugins.projectboards.client.projectplace.ProjectplaceWebhooks
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.UUID;
 
 /**
  * What an inbound webhook endpoint does with a delivery, in this order: {@link #prove} the secret, which every vendor
@@ -23,11 +22,14 @@ import java.util.HexFormat;
  * the reason is for the log only, never for the answer (it must not help a caller guess).
  */
 public final class WebhookIntake {
-    /** Vendors' deliveries are a few kilobytes; anything near this is not one. */
-    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** The most an endpoint reads of a delivery: what a delivery may have ({@link WebhookDelivery#MAX_BODY_BYTES}). */
+    public static final int MAX_BODY_BYTES = WebhookDelivery.MAX_BODY_BYTES;
 
-    /** What an unknown connection, or one without a secret, is compared against: the same work, never a match. */
-    private static final String DECOY = HexFormat.of().formatHex(randomBytes());
+    /**
+     * What an unknown connection, or one without a secret, is compared against: the same work, never a match. Its value
+     * hardly matters (a delivery compared with it is refused whatever the result); a random UUID keeps it unguessable.
+     */
+    private static final String DECOY = UUID.randomUUID().toString();
 
     private WebhookIntake() {}
 
@@ -88,12 +90,6 @@ public final class WebhookIntake {
         } catch (BoardException e) {
             throw new Rejected(400, e.getMessage());
         }
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
     }
 
     private static byte[] sha256(String text) {

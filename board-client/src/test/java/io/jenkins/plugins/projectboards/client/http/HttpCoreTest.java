@@ -260,10 +260,12 @@ public class HttpCoreTest extends MockServerTest {
 
     @Test
     public void byteOrderMarkIsDroppedAndTheDeclaredCharsetIsUsed() {
-        server.enqueue(new MockResponse().setBody(new okio.Buffer().write(okio.ByteString.decodeHex("efbbbf")).writeUtf8("{\"a\":1}")));
+        server.enqueue(new MockResponse().setBody(new okio.Buffer().write(okio.ByteString.decodeHex("efbbbf")).writeUtf8("""
+                {"a":1}""")));
         server.enqueue(new MockResponse().setHeader("Content-Type", "text/plain; charset=ISO-8859-1")
                 .setBody(new okio.Buffer().write(new byte[] {(byte) 0xe9})));
-        assertEquals("{\"a\":1}", core().execute("list things", get(), true).body());
+        assertEquals("""
+                {"a":1}""", core().execute("list things", get(), true).body());
         assertEquals("\u00e9", core().execute("list things", get(), true).body());
     }
 
@@ -327,7 +329,8 @@ public class HttpCoreTest extends MockServerTest {
 
     @Test
     public void garbageAndEmptyBodiesAreMalformedResponses() {
-        HttpResult garbage = new HttpResult(200, okhttp3.Headers.of(), "{\"item\": [1, 2");
+        HttpResult garbage = new HttpResult(200, okhttp3.Headers.of(), """
+                {"item": [1, 2""");
         assertThat(assertThrows(MalformedResponseException.class, () -> Json.parse(Vendor.PLANKA, "get card", garbage)).getMessage(),
                 containsString("expected JSON but received: '{\"item\": [1, 2'"));
         HttpResult empty = new HttpResult(200, okhttp3.Headers.of(), "");
@@ -337,7 +340,8 @@ public class HttpCoreTest extends MockServerTest {
 
     @Test
     public void missingFieldIsAMalformedResponseNotAnNpe() throws Exception {
-        var node = Json.MAPPER.readTree("{\"item\":{\"name\":\"x\"}}").get("item");
+        var node = Json.MAPPER.readTree("""
+                {"item":{"name":"x"}}""").get("item");
         assertThat(assertThrows(MalformedResponseException.class, () -> Json.require(Vendor.PLANKA, "get card", node, "id")).getMessage(),
                 containsString("Planka get card: the answer has no 'id'"));
     }

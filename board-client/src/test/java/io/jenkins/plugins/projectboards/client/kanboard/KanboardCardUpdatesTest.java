@@ -45,16 +45,21 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
         JsonNode finds = body(take());
         assertEquals(3, finds.size());
         assertEquals("getTask", finds.get(0).path("method").asText());
-        assertEquals(Json.MAPPER.readTree("{\"task_id\":1}"), finds.get(0).get("params"));
-        assertEquals(Json.MAPPER.readTree("{\"project_id\":1,\"reference\":\"REF-2\"}"), finds.get(1).get("params"));
+        assertEquals(Json.MAPPER.readTree("""
+                {"task_id":1}"""), finds.get(0).get("params"));
+        assertEquals(Json.MAPPER.readTree("""
+                {"project_id":1,"reference":"REF-2"}"""), finds.get(1).get("params"));
         assertEquals("getAllProjects", body(take()).path("method").asText());
         assertEquals("getColumns", body(take()).path("method").asText());
-        assertEquals(Json.MAPPER.readTree("{\"username\":\"admin\"}"), body(take()).get("params"));
+        assertEquals(Json.MAPPER.readTree("""
+                {"username":"admin"}"""), body(take()).get("params"));
         JsonNode writes = body(take());
         assertEquals(4, writes.size());
-        assertEquals(Json.MAPPER.readTree("{\"task_id\":1,\"user_id\":1,\"content\":\"Released in 2.0\"}"), writes.get(0).get("params"));
-        assertEquals(Json.MAPPER.readTree("{\"project_id\":1,\"task_id\":1,\"column_id\":13,\"position\":"
-                + KanboardCards.BOTTOM + ",\"swimlane_id\":0}"), writes.get(1).get("params"));
+        assertEquals(Json.MAPPER.readTree("""
+                {"task_id":1,"user_id":1,"content":"Released in 2.0"}"""), writes.get(0).get("params"));
+        assertEquals(Json.MAPPER.readTree("""
+                {"project_id":1,"task_id":1,"column_id":13,"position":%d,"swimlane_id":0}""".formatted(KanboardCards.BOTTOM)),
+                writes.get(1).get("params"));
         assertEquals("createComment", writes.get(2).path("method").asText());
         assertEquals("moveTaskPosition", writes.get(3).path("method").asText());
         assertTrue(outcomes.get(0).moved());
@@ -76,8 +81,8 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
         assertEquals("no card '99'", outcomes.get(0).error());
         assertEquals("Kanboard finds a task by reference only within a project: name the board", outcomes.get(1).error());
         assertEquals("Kanboard resolve column: unknown column 'Shipped'; valid columns: Todo, Doing, Done", outcomes.get(2).error());
-        assertFalse(fake.calls.contains("createComment"));
-        assertFalse(fake.calls.contains("moveTaskPosition"));
+        assertFalse(fake.methods().contains("createComment"));
+        assertFalse(fake.methods().contains("moveTaskPosition"));
     }
 
     @Test
@@ -165,7 +170,8 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
         assertEquals(List.of("createComment", "moveTaskPosition", "createComment", "moveTaskPosition"), methods(writeBatch()));
         JsonNode checks = body(take());
         assertEquals(List.of("getAllComments", "getTask", "getAllComments", "getTask"), methods(checks));
-        assertEquals(Json.MAPPER.readTree("{\"task_id\":2}"), checks.get(2).get("params"));
+        assertEquals(Json.MAPPER.readTree("""
+                {"task_id":2}"""), checks.get(2).get("params"));
         assertEquals(6, server.getRequestCount());
         for (CardUpdateOutcome outcome : outcomes) {
             assertTrue(outcome.error(), outcome.succeeded());
@@ -217,7 +223,7 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
             assertTrue(outcome.error(), outcome.error().endsWith("; not retried because it may already have been applied"));
             assertTrue("no answer: an outage, not a verdict on the card", outcome.unreachable());
         }
-        assertFalse(fake.calls.contains("createComment"));
+        assertFalse(fake.methods().contains("createComment"));
         assertEquals("Todo", fake.columnOf("1"));
     }
 

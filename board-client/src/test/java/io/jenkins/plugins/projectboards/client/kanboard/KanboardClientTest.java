@@ -76,7 +76,8 @@ public class KanboardClientTest extends KanboardTestSupport {
         List<ColumnRef> columns = appClient().columns(new BoardRef("4", "Smoke"));
         assertEquals(List.of(new ColumnRef("13", "Backlog"), new ColumnRef("14", "Ready"),
                 new ColumnRef("15", "Work in progress"), new ColumnRef("16", "Done")), columns);
-        expectCall("getColumns", "{\"project_id\":4}");
+        expectCall("getColumns", """
+                {"project_id":4}""");
     }
 
     @Test
@@ -84,7 +85,8 @@ public class KanboardClientTest extends KanboardTestSupport {
         answer("11-getActiveSwimlanes");
         KanboardSwimlane swimlane = appClient().boards().swimlane("4", "default swimlane");
         assertEquals("Default swimlane", swimlane.name());
-        expectCall("getActiveSwimlanes", "{\"project_id\":4}");
+        expectCall("getActiveSwimlanes", """
+                {"project_id":4}""");
     }
 
     @Test
@@ -93,10 +95,12 @@ public class KanboardClientTest extends KanboardTestSupport {
         answer("13-getTask");
         KanboardTask task = appClient().cards().create(new KanboardNewTask("4", "Smoke task", "Created by **smoke.sh**",
                 "14", "4", "green", 2, List.of("alpha", "beta"), LocalDate.parse("2027-01-15"), "1", "SMOKE-1795504637"));
-        expectCall("createTask", "{\"project_id\":4,\"title\":\"Smoke task\",\"description\":\"Created by **smoke.sh**\","
-                + "\"column_id\":14,\"swimlane_id\":4,\"color_id\":\"green\",\"priority\":2,\"tags\":[\"alpha\",\"beta\"],"
-                + "\"date_due\":\"2027-01-15\",\"owner_id\":1,\"reference\":\"SMOKE-1795504637\"}");
-        expectCall("getTask", "{\"task_id\":4}");
+        expectCall("createTask", """
+                {"project_id":4,"title":"Smoke task","description":"Created by **smoke.sh**",\
+                "column_id":14,"swimlane_id":4,"color_id":"green","priority":2,"tags":["alpha","beta"],\
+                "date_due":"2027-01-15","owner_id":1,"reference":"SMOKE-1795504637"}""");
+        expectCall("getTask", """
+                {"task_id":4}""");
         assertEquals("4", task.id());
         assertEquals("14", task.columnId());
         assertEquals("4", task.swimlaneId());
@@ -111,7 +115,8 @@ public class KanboardClientTest extends KanboardTestSupport {
         answer("10-getColumns");
         Card card = appClient().createCard(new BoardRef("4", "Smoke 1795504637"), new ColumnRef("14", "Ready"),
                 new io.jenkins.plugins.projectboards.client.CardDraft("Smoke task", null, List.of(), null, null, null, Position.BOTTOM));
-        expectCall("createTask", "{\"project_id\":4,\"title\":\"Smoke task\",\"column_id\":14}");
+        expectCall("createTask", """
+                {"project_id":4,"title":"Smoke task","column_id":14}""");
         assertEquals(new Card(io.jenkins.plugins.projectboards.client.Vendor.KANBOARD, "4", "Smoke task",
                 baseUrl() + "/?controller=TaskViewController&action=show&task_id=4",
                 new BoardRef("4", "Smoke 1795504637"), new ColumnRef("14", "Ready"), "SMOKE-1795504637"), card);
@@ -136,17 +141,21 @@ public class KanboardClientTest extends KanboardTestSupport {
         assertEquals("Ready", byId.column().name());
         Card byReference = client.findCard(CardRef.parse("SMOKE-1795504637"), new BoardRef("4", "Smoke")).orElseThrow();
         assertEquals("4", byReference.id());
-        expectCall("getTask", "{\"task_id\":4}");
+        expectCall("getTask", """
+                {"task_id":4}""");
         expectCall("getAllProjects", null);
-        expectCall("getColumns", "{\"project_id\":4}");
-        expectCall("getTaskByReference", "{\"project_id\":4,\"reference\":\"SMOKE-1795504637\"}");
+        expectCall("getColumns", """
+                {"project_id":4}""");
+        expectCall("getTaskByReference", """
+                {"project_id":4,"reference":"SMOKE-1795504637"}""");
     }
 
     @Test
     public void unknownTaskIsEmptyNotAnError() throws Exception {
         answer("30-error-not-found-null");
         assertEquals(Optional.empty(), appClient().findCard(CardRef.parse("999"), null));
-        expectCall("getTask", "{\"task_id\":999}");
+        expectCall("getTask", """
+                {"task_id":999}""");
     }
 
     @Test
@@ -166,19 +175,24 @@ public class KanboardClientTest extends KanboardTestSupport {
                 new BoardRef("4", "Smoke"), new ColumnRef("14", "Ready"), null);
         Card moved = client.moveCard(card, new ColumnRef("15", "Work in progress"), Position.BOTTOM);
         client.moveCard(card, new ColumnRef("16", "Done"), Position.TOP);
-        expectCall("moveTaskPosition", "{\"project_id\":4,\"task_id\":4,\"column_id\":15,\"position\":2147483647,\"swimlane_id\":0}");
-        expectCall("moveTaskPosition", "{\"project_id\":4,\"task_id\":4,\"column_id\":16,\"position\":1,\"swimlane_id\":0}");
+        expectCall("moveTaskPosition", """
+                {"project_id":4,"task_id":4,"column_id":15,"position":2147483647,"swimlane_id":0}""");
+        expectCall("moveTaskPosition", """
+                {"project_id":4,"task_id":4,"column_id":16,"position":1,"swimlane_id":0}""");
         assertEquals(new ColumnRef("15", "Work in progress"), moved.column());
     }
 
     @Test
     public void commentWithTheApplicationTokenIsWrittenAsTheCommentUser() throws Exception {
-        result("{\"id\":1,\"username\":\"admin\",\"name\":null,\"role\":\"app-admin\"}");
+        result("""
+                {"id":1,"username":"admin","name":null,"role":"app-admin"}""");
         answer("18-createComment");
         Card card = new Card(io.jenkins.plugins.projectboards.client.Vendor.KANBOARD, "4", "t", "link", new BoardRef("4", "S"), new ColumnRef("14", "Ready"), null);
         CommentRef comment = appClient().comment(card, "Smoke comment");
-        expectCall("getUserByName", "{\"username\":\"admin\"}");
-        expectCall("createComment", "{\"task_id\":4,\"user_id\":1,\"content\":\"Smoke comment\"}");
+        expectCall("getUserByName", """
+                {"username":"admin"}""");
+        expectCall("createComment", """
+                {"task_id":4,"user_id":1,"content":"Smoke comment"}""");
         assertEquals(new CommentRef("4", "4", "link"), comment);
     }
 
@@ -190,7 +204,8 @@ public class KanboardClientTest extends KanboardTestSupport {
         userClient("admin", "admin").comment(card, "Smoke comment");
         String basic = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes());
         expectCall(basic, "getMe", null);
-        expectCall(basic, "createComment", "{\"task_id\":4,\"user_id\":1,\"content\":\"Smoke comment\"}");
+        expectCall(basic, "createComment", """
+                {"task_id":4,"user_id":1,"content":"Smoke comment"}""");
     }
 
     @Test
@@ -205,31 +220,22 @@ public class KanboardClientTest extends KanboardTestSupport {
     @Test
     public void unknownUserListsTheUsers() throws Exception {
         result("null");
-        result("[{\"id\":1,\"username\":\"admin\"},{\"id\":2,\"username\":\"builder\"}]");
+        result("""
+                [{"id":1,"username":"admin"},{"id":2,"username":"builder"}]""");
         UnknownNameException e = assertThrows(UnknownNameException.class, () -> appClient().resolveUser("bob"));
         assertEquals("Kanboard getUserByName: unknown user 'bob'; valid users: admin, builder", e.getMessage());
-        expectCall("getUserByName", "{\"username\":\"bob\"}");
+        expectCall("getUserByName", """
+                {"username":"bob"}""");
         expectCall("getAllUsers", null);
-    }
-
-    @Test
-    public void closeAndLinkTheBuild() throws Exception {
-        answer("24-closeTask");
-        answer("22-createExternalTaskLink");
-        KanboardCards cards = appClient().cards();
-        cards.close("4");
-        assertEquals("4", cards.addLink("4", "https://ci.example/job/x/7/", "Build #7"));
-        expectCall("closeTask", "{\"task_id\":4}");
-        expectCall("createExternalTaskLink",
-                "{\"task_id\":4,\"url\":\"https://ci.example/job/x/7/\",\"dependency\":\"related\",\"type\":\"weblink\",\"title\":\"Build #7\"}");
     }
 
     @Test
     public void batchAnswersAreMatchedByIdAndFailAlone() throws Exception {
         // Answers arrive out of order; the third call's method does not exist.
-        enqueue(Fixture.json(200, "[{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":3},"
-                + "{\"jsonrpc\":\"2.0\",\"result\":\"1.2.53\",\"id\":1},"
-                + "{\"jsonrpc\":\"2.0\",\"result\":true,\"id\":2}]"));
+        enqueue(Fixture.json(200, """
+                [{"jsonrpc":"2.0","error":{"code":-32601,"message":"Method not found"},"id":3},\
+                {"jsonrpc":"2.0","result":"1.2.53","id":1},\
+                {"jsonrpc":"2.0","result":true,"id":2}]"""));
         List<KanboardAnswer> answers = appClient().batch(List.of(KanboardCall.idempotent("getVersion"),
                 KanboardCall.idempotent("closeTask").with("task_id", 4), KanboardCall.idempotent("noSuchMethod")));
         assertEquals("1.2.53", answers.get(0).resultOrThrow().asText());
@@ -238,9 +244,10 @@ public class KanboardClientTest extends KanboardTestSupport {
         assertTrue(answers.get(2).error().getMessage(), answers.get(2).error().getMessage().contains("does not know the procedure 'noSuchMethod'"));
         String body = take().getBody().readUtf8();
         assertEquals(io.jenkins.plugins.projectboards.client.http.Json.MAPPER.readTree(
-                "[{\"jsonrpc\":\"2.0\",\"method\":\"getVersion\",\"id\":1},"
-                        + "{\"jsonrpc\":\"2.0\",\"method\":\"closeTask\",\"id\":2,\"params\":{\"task_id\":4}},"
-                        + "{\"jsonrpc\":\"2.0\",\"method\":\"noSuchMethod\",\"id\":3}]"),
+                """
+                        [{"jsonrpc":"2.0","method":"getVersion","id":1},\
+                        {"jsonrpc":"2.0","method":"closeTask","id":2,"params":{"task_id":4}},\
+                        {"jsonrpc":"2.0","method":"noSuchMethod","id":3}]"""),
                 io.jenkins.plugins.projectboards.client.http.Json.MAPPER.readTree(body));
     }
 

@@ -89,7 +89,8 @@ public class KanboardFaultTest extends KanboardTestSupport {
 
     @Test
     public void serverErrorOnACommentIsNotRetried() {
-        enqueue(new MockResponse().setResponseCode(500).setBody("{\"error\":{\"message\":\"SQLSTATE[HY000]\"}}"));
+        enqueue(new MockResponse().setResponseCode(500).setBody("""
+                {"error":{"message":"SQLSTATE[HY000]"}}"""));
         ApiException e = assertThrows(ApiException.class, () -> appClient().comments().create("4", "1", "hello"));
         assertEquals("Kanboard createComment (HTTP 500): Kanboard answered: SQLSTATE[HY000]", e.getMessage());
         assertEquals(1, server.getRequestCount());
@@ -105,7 +106,8 @@ public class KanboardFaultTest extends KanboardTestSupport {
 
     @Test
     public void malformedJsonIsAMalformedResponse() {
-        enqueue(Fixture.json(200, "{\"jsonrpc\":\"2.0\",\"result\":[{\"id\":13,"));
+        enqueue(Fixture.json(200, """
+                {"jsonrpc":"2.0","result":[{"id":13,"""));
         assertThrows(MalformedResponseException.class, () -> appClient().boards().columns("4"));
     }
 
@@ -126,7 +128,8 @@ public class KanboardFaultTest extends KanboardTestSupport {
     @Test
     public void projectMadeAfterTheFirstLookupIsFoundByReadingTheListAgain() throws Exception {
         projects();
-        result("[{\"id\":4,\"name\":\"Smoke 1795504637\",\"identifier\":\"SMOKE\"},{\"id\":9,\"name\":\"Fresh\",\"identifier\":\"\"}]");
+        result("""
+                [{"id":4,"name":"Smoke 1795504637","identifier":"SMOKE"},{"id":9,"name":"Fresh","identifier":""}]""");
         KanboardClient client = appClient();
         assertEquals(new BoardRef("4", "Smoke 1795504637"), client.resolveBoard("SMOKE"));
         assertEquals(new BoardRef("9", "Fresh"), client.resolveBoard("Fresh"));
@@ -140,7 +143,8 @@ public class KanboardFaultTest extends KanboardTestSupport {
     @Test
     public void nameStillUnknownAfterReadingAgainListsTheBoardsAsTheyAreNow() throws Exception {
         projects();
-        result("[{\"id\":5,\"name\":\"Operations\",\"identifier\":\"\"}]");
+        result("""
+                [{"id":5,"name":"Operations","identifier":""}]""");
         KanboardClient client = appClient();
         assertEquals("4", client.resolveBoard("SMOKE").id());
         UnknownNameException e = assertThrows(UnknownNameException.class, () -> client.resolveBoard("Typo"));
@@ -166,8 +170,10 @@ public class KanboardFaultTest extends KanboardTestSupport {
         KanboardTask task = appClient().cards().create(new KanboardNewTask("4", "Smoke task", null, "14", null, null, null,
                 List.of(), null, null, "SMOKE-1795504637"));
         assertEquals("4", task.id());
-        expectCall("createTask", "{\"project_id\":4,\"title\":\"Smoke task\",\"column_id\":14,\"reference\":\"SMOKE-1795504637\"}");
-        expectCall("getTaskByReference", "{\"project_id\":4,\"reference\":\"SMOKE-1795504637\"}");
+        expectCall("createTask", """
+                {"project_id":4,"title":"Smoke task","column_id":14,"reference":"SMOKE-1795504637"}""");
+        expectCall("getTaskByReference", """
+                {"project_id":4,"reference":"SMOKE-1795504637"}""");
         assertEquals(2, server.getRequestCount());
     }
 
@@ -175,15 +181,20 @@ public class KanboardFaultTest extends KanboardTestSupport {
     public void lostCreateAnswerWithoutTraceIsSentOnceMore() throws Exception {
         enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         // getAllTasks: a same-titled task, but created long before this attempt (NOW is 2026-11-24T12:00Z).
-        result("[{\"id\":3,\"title\":\"Deploy\",\"project_id\":4,\"column_id\":14,\"date_creation\":1700000000}]");
+        result("""
+                [{"id":3,"title":"Deploy","project_id":4,"column_id":14,"date_creation":1700000000}]""");
         answer("12-createTask");
         answer("13-getTask");
         assertEquals("4", appClient().cards().create(new KanboardNewTask("4", "Deploy", null, "14", null, null, null,
                 List.of(), null, null, null)).id());
-        expectCall("createTask", "{\"project_id\":4,\"title\":\"Deploy\",\"column_id\":14}");
-        expectCall("getAllTasks", "{\"project_id\":4,\"status_id\":1}");
-        expectCall("createTask", "{\"project_id\":4,\"title\":\"Deploy\",\"column_id\":14}");
-        expectCall("getTask", "{\"task_id\":4}");
+        expectCall("createTask", """
+                {"project_id":4,"title":"Deploy","column_id":14}""");
+        expectCall("getAllTasks", """
+                {"project_id":4,"status_id":1}""");
+        expectCall("createTask", """
+                {"project_id":4,"title":"Deploy","column_id":14}""");
+        expectCall("getTask", """
+                {"task_id":4}""");
     }
 
     @Test

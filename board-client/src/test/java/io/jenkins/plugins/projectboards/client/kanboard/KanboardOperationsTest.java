@@ -69,7 +69,8 @@ public class KanboardOperationsTest extends KanboardTestSupport {
     public void dryRunCreateReadsButNeverWrites() throws Exception {
         projects();
         answer("10-getColumns");
-        result("{\"id\":1,\"username\":\"admin\",\"role\":\"app-admin\"}");
+        result("""
+                {"id":1,"username":"admin","role":"app-admin"}""");
         Map<String, Object> result = operations().createTask(new CreateTaskRequest(null, "Work in progress", "Deploy",
                 null, List.of(), "2027-01-15", "admin", null, true)).toMap();
         assertEquals(map("vendor", "Kanboard", "id", null, "url", null, "board", "Smoke 1795504637",
@@ -138,7 +139,8 @@ public class KanboardOperationsTest extends KanboardTestSupport {
         answer("13-getTask");
         projects();
         answer("10-getColumns");
-        result("{\"id\":1,\"username\":\"admin\",\"role\":\"app-admin\"}");
+        result("""
+                {"id":1,"username":"admin","role":"app-admin"}""");
         answer("18-createComment");
         String url = baseUrl() + "/?controller=TaskViewController&action=show&task_id=4";
         BoardOperations operations = operations();

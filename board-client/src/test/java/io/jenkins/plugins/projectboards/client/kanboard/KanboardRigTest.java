@@ -77,8 +77,6 @@ public class KanboardRigTest {
         KanboardTask task = app.cards().get((String) created.get("id")).orElseThrow();
         System.out.println("server now has: task " + task.id() + " '" + task.title() + "' column_id " + task.columnId()
                 + " reference " + task.reference());
-        String link = app.cards().addLink(task.id(), "https://ci.example/job/rig/1/", "Build #1");
-        System.out.println("external link " + link + " added");
         List<KanboardAnswer> batch = app.batch(List.of(KanboardCall.idempotent("getVersion"), KanboardCall.idempotent("getTask").with("task_id", Long.parseLong(task.id())),
                 KanboardCall.idempotent("noSuchMethod")));
         System.out.println("batch: " + batch.get(0).result() + " / task " + batch.get(1).result().path("title").asText()

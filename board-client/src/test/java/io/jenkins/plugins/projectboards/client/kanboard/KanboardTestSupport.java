@@ -31,7 +31,8 @@ public abstract class KanboardTestSupport extends MockServerTest {
 
     /** A successful JSON-RPC answer with the given result JSON. */
     protected void result(String resultJson) {
-        server.enqueue(Fixture.json(200, "{\"jsonrpc\":\"2.0\",\"result\":" + resultJson + ",\"id\":1}"));
+        server.enqueue(Fixture.json(200, """
+                {"jsonrpc":"2.0","result":%s,"id":1}""".formatted(resultJson)));
     }
 
     protected void enqueue(MockResponse response) {
@@ -40,8 +41,9 @@ public abstract class KanboardTestSupport extends MockServerTest {
 
     /** The projects answer the recording run's project 4 ("Smoke 1795504637") appears in. */
     protected void projects() {
-        result("[{\"id\":4,\"name\":\"Smoke 1795504637\",\"identifier\":\"SMOKE\",\"url\":{\"board\":\"b\"}},"
-                + "{\"id\":5,\"name\":\"Operations\",\"identifier\":\"\"}]");
+        result("""
+                [{"id":4,"name":"Smoke 1795504637","identifier":"SMOKE","url":{"board":"b"}},\
+                {"id":5,"name":"Operations","identifier":""}]""");
     }
 
     /**

@@ -1,9 +1,8 @@
 package io.jenkins.plugins.projectboards.client.kanboard;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
-import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
@@ -57,25 +56,41 @@ public class KanboardWebhooksTest {
     }
 
     @Test
-    public void tokenIsCheckedExactly() throws Exception {
-        assertTrue(webhooks.verify(delivery("task.create", "hook-token-1"), "hook-token-1"));
-        assertFalse(webhooks.verify(delivery("task.create", "hook-token-2"), "hook-token-1"));
-        assertFalse(webhooks.verify(new WebhookDelivery(Map.of(), Map.of(), "{}"), "hook-token-1"));
+    public void theProofIsTheTokenParameter() throws Exception {
+        // WebhookIntake.prove compares it with the connection's secret (WebhookIntakeTest).
+        assertEquals("hook-token-1", KanboardWebhooks.presentedToken(delivery("task.create", "hook-token-1")));
+        assertNull(KanboardWebhooks.presentedToken(new WebhookDelivery(Map.of(), Map.of(), "{}")));
     }
 
     @Test
     public void foreignBodyIsRefused() {
         assertThrows(MalformedResponseException.class,
-                () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), "{\"event\":\"cardCreate\"}")));
+                () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), """
+                        {"event":"cardCreate"}""")));
         assertThrows(MalformedResponseException.class,
                 () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), "not json")));
     }
 
     @Test
+    public void aBodyIsReadAsADeliveryNotAsAnAnswer() {
+        assertEquals("Kanboard parse webhook: expected JSON but received: 'not json'", assertThrows(MalformedResponseException.class,
+                () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), "not json"))).getMessage());
+        assertEquals("Kanboard parse webhook: expected JSON but the body was empty", assertThrows(MalformedResponseException.class,
+                () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), " "))).getMessage());
+        String tooLong = """
+                {"event_name":"task.create","x":"%s"}""".formatted("a".repeat(WebhookDelivery.MAX_BODY_BYTES));
+        assertEquals("Kanboard parse webhook: a body of " + tooLong.length() + " characters is longer than a delivery may be ("
+                        + WebhookDelivery.MAX_BODY_BYTES + ")",
+                assertThrows(MalformedResponseException.class,
+                        () -> webhooks.parse(new WebhookDelivery(Map.of(), Map.of(), tooLong))).getMessage());
+    }
+
+    @Test
     public void aSourceColumnIdBecomesItsNameThroughTheClient() throws Exception {
         try (okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer()) {
-            server.enqueue(Fixture.json(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":[{\"id\":\"14\",\"title\":\"Ready\",\"position\":\"1\"},"
-                    + "{\"id\":\"15\",\"title\":\"Work in progress\",\"position\":\"2\"}]}"));
+            server.enqueue(Fixture.json(200, """
+                    {"jsonrpc":"2.0","id":1,"result":[{"id":"14","title":"Ready","position":"1"},\
+                    {"id":"15","title":"Work in progress","position":"2"}]}"""));
             server.start();
             KanboardClient client = new KanboardClient(server.url("/jsonrpc.php").toString(), KanboardCredentials.applicationToken("t", null),
                     new okhttp3.OkHttpClient(), io.jenkins.plugins.projectboards.client.ClientOptions.defaults());

@@ -47,10 +47,12 @@ public class KechainClientTest extends KechainTestSupport {
 
     @Test
     public void noScopeAndTwoScopes() {
-        json(200, "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}");
+        json(200, """
+                {"count":0,"next":null,"previous":null,"results":[]}""");
         assertEquals("KE-chain GET api/v3/scopes.json: no active scope named 'Nope'",
                 assertThrows(NotFoundException.class, () -> client().resolveBoard("Nope")).getMessage());
-        json(200, "{\"results\":[{\"id\":\"a\"},{\"id\":\"b\"}]}");
+        json(200, """
+                {"results":[{"id":"a"},{"id":"b"}]}""");
         ValidationException two = assertThrows(ValidationException.class, () -> client().resolveBoard("Twice"));
         assertEquals("board", two.field());
         assertThat(two.getMessage(), containsString("several objects match active scope named 'Twice'"));
@@ -95,7 +97,8 @@ public class KechainClientTest extends KechainTestSupport {
     @Test
     public void createTaskUnderTheWorkflowRootWithRefAndTags() throws Exception {
         body(200, "scope.json");
-        json(200, "{\"count\":0,\"results\":[]}");
+        json(200, """
+                {"count":0,"results":[]}""");
         body(201, "activity-completed.json");
         body(200, "activity-completed.json");
         Map<String, Object> result = new BoardOperations(client(), "Bike Project").createTask(new CreateTaskRequest(null, "COMPLETED",
@@ -103,9 +106,10 @@ public class KechainClientTest extends KechainTestSupport {
         expect("GET", SCOPE_QUERY);
         expect("GET", "/kc/api/activities.json?ref=test-activity&scope_id=" + SCOPE + "&limit=2");
         RecordedRequest create = expect("POST", "/kc/api/activities.json");
-        assertEquals(Json.MAPPER.readTree("{\"name\":\"TEST ACTIVITY\",\"parent_id\":\"010d6604-45cb-48c4-8457-63f50826a48f\","
-                + "\"status\":\"OPEN\",\"activity_type\":\"TASK\",\"classification\":\"WORKFLOW\",\"description\":\"built\","
-                + "\"due_date\":\"2027-01-15T00:00:00+00:00\",\"tags\":[\"ci\"],\"ref\":\"test-activity\"}"),
+        assertEquals(Json.MAPPER.readTree("""
+                {"name":"TEST ACTIVITY","parent_id":"010d6604-45cb-48c4-8457-63f50826a48f",\
+                "status":"OPEN","activity_type":"TASK","classification":"WORKFLOW","description":"built",\
+                "due_date":"2027-01-15T00:00:00+00:00","tags":["ci"],"ref":"test-activity"}"""),
                 Json.MAPPER.readTree(create.getBody().readUtf8()));
         // The recorded answer is already COMPLETED, so no status change follows; the map reports the activity.
         assertEquals(Map.of("vendor", "KE-chain", "id", ACTIVITY, "url", baseUrl() + "/kc/#/scopes/" + SCOPE + "/activities/" + ACTIVITY,
@@ -122,7 +126,8 @@ public class KechainClientTest extends KechainTestSupport {
         expect("GET", "/kc/api/activities/" + ACTIVITY + ".json");
         expect("GET", "/kc/api/v3/scopes.json?id=" + SCOPE + "&limit=2");
         RecordedRequest put = expect("PUT", "/kc/api/activities/" + ACTIVITY + ".json");
-        assertEquals(Json.MAPPER.readTree("{\"id\":\"" + ACTIVITY + "\",\"status\":\"COMPLETED\"}"), Json.MAPPER.readTree(put.getBody().readUtf8()));
+        assertEquals(Json.MAPPER.readTree("""
+                {"id":"%s","status":"COMPLETED"}""".formatted(ACTIVITY)), Json.MAPPER.readTree(put.getBody().readUtf8()));
         assertEquals("OPEN", result.get("previousColumn"));
         assertEquals("COMPLETED", result.get("column"));
     }
@@ -142,7 +147,8 @@ public class KechainClientTest extends KechainTestSupport {
         body(200, "activity-completed.json");
         body(200, "scope.json");
         body(200, "activity-completed.json");
-        json(200, "{\"results\":[{\"pk\":1,\"username\":\"pykechain_user\",\"name\":\"\"}]}");
+        json(200, """
+                {"results":[{"pk":1,"username":"pykechain_user","name":""}]}""");
         body(201, "notification.json");
         Map<String, Object> result = new BoardOperations(client(), null).commentOnTask(new CommentRequest(ACTIVITY, "Build #7 passed", null, false)).toMap();
         take();
@@ -165,7 +171,8 @@ public class KechainClientTest extends KechainTestSupport {
 
     @Test
     public void badCredentialsAre403WithKechainsDetail() {
-        json(403, "{\"results\":[{\"detail\":\"Invalid username/password.\"}]}");
+        json(403, """
+                {"results":[{"detail":"Invalid username/password."}]}""");
         AuthenticationException e = assertThrows(AuthenticationException.class, () -> client().whoAmI());
         assertThat(e.getMessage(), containsString("(HTTP 403): KE-chain refused the request (Invalid username/password.)"));
         assertThat(e.getMessage(), not(containsString(TOKEN)));
@@ -175,20 +182,24 @@ public class KechainClientTest extends KechainTestSupport {
 
     @Test
     public void validationAndNotFoundDetails() {
-        json(400, "{\"results\":[\"Value 'Not gonna work' is not a valid boolean.\"]}");
+        json(400, """
+                {"results":["Value 'Not gonna work' is not a valid boolean."]}""");
         assertThat(assertThrows(ValidationException.class, () -> client().cards().setStatus(ACTIVITY, "OPEN")).getMessage(),
                 containsString("Value 'Not gonna work' is not a valid boolean."));
-        json(404, "{\"results\":[{\"detail\":\"Not found.\"}]}");
+        json(404, """
+                {"results":[{"detail":"Not found."}]}""");
         assertEquals(java.util.Optional.empty(), client().cards().get("nope"));
     }
 
     @Test
     public void faultsRetriesAndMalformedAnswers() {
         server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "2"));
-        json(200, "{\"results\":[{\"pk\":1,\"username\":\"pykechain_user\"}]}");
+        json(200, """
+                {"results":[{"pk":1,"username":"pykechain_user"}]}""");
         assertEquals("KE-chain user pykechain_user", client().whoAmI());
         assertEquals(List.of(Duration.ofSeconds(2)), sleeper.waits);
-        server.enqueue(new MockResponse().setResponseCode(500).setBody("{\"results\":[\"boom\"]}"));
+        server.enqueue(new MockResponse().setResponseCode(500).setBody("""
+                {"results":["boom"]}"""));
         assertThrows(io.jenkins.plugins.projectboards.client.ApiException.class, () -> client().cards().create(
                 new KechainScope(SCOPE, "Bike", "root"), "x", null, null, List.of(), null));
         server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("<html><title>KE-chain login</title></html>"));
@@ -211,8 +222,11 @@ public class KechainClientTest extends KechainTestSupport {
 
     @Test
     public void listsFollowNextLinksAndToleratePlainResults() throws Exception {
-        json(200, "{\"count\":3,\"next\":\"" + baseUrl() + "/kc/api/services.json?scope=" + SCOPE + "&limit=100&offset=100\",\"results\":[{\"id\":\"a\"},{\"id\":\"b\"}]}");
-        json(200, "{\"results\":[{\"id\":\"c\"}]}");
+        json(200, """
+                {"count":3,"next":"%s/kc/api/services.json?scope=%s&limit=100&offset=100","results":[{"id":"a"},{"id":"b"}]}"""
+                .formatted(baseUrl(), SCOPE));
+        json(200, """
+                {"results":[{"id":"c"}]}""");
         KechainTransport transport = new KechainTransport(new io.jenkins.plugins.projectboards.client.http.HttpCore(
                 io.jenkins.plugins.projectboards.client.Vendor.KECHAIN, http, options), okhttp3.HttpUrl.get(baseUrl() + "/kc/"), KechainCredentials.token(TOKEN));
         assertEquals(3, transport.list("api/services.json", Map.of("scope", SCOPE)).size());
@@ -231,7 +245,8 @@ public class KechainClientTest extends KechainTestSupport {
     public void nextLinkToAnotherServerIsNotFollowed() throws Exception {
         try (MockWebServer elsewhere = new MockWebServer()) {
             elsewhere.start();
-            json(200, "{\"next\":\"" + elsewhere.url("/kc/api/services.json?offset=100") + "\",\"results\":[{\"id\":\"a\"}]}");
+            json(200, """
+                    {"next":"%s","results":[{"id":"a"}]}""".formatted(elsewhere.url("/kc/api/services.json?offset=100")));
             MalformedResponseException e = assertThrows(MalformedResponseException.class,
                     () -> transport().list("api/services.json", Map.of("scope", SCOPE)));
             assertEquals("KE-chain GET api/services.json (HTTP 200): the next page is not on this KE-chain instance ('http://"
@@ -245,7 +260,8 @@ public class KechainClientTest extends KechainTestSupport {
 
     @Test
     public void listingThatNeverEndsStopsAfterAHundredPages() throws Exception {
-        String endless = "{\"next\":\"" + baseUrl() + "/kc/api/services.json?limit=100&offset=100\",\"results\":[{\"id\":\"a\"}]}";
+        String endless = """
+                {"next":"%s/kc/api/services.json?limit=100&offset=100","results":[{"id":"a"}]}""".formatted(baseUrl());
         server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {

@@ -184,7 +184,8 @@ public class KechainServiceRunTest extends KechainTestSupport {
         started(202);
         server.enqueue(execution("RUNNING"));
         server.enqueue(execution("RUNNING"));
-        server.enqueue(Fixture.json(202, "{\"results\":[\"Execution terminated\"]}"));
+        server.enqueue(Fixture.json(202, """
+                {"results":["Execution terminated"]}"""));
         server.enqueue(execution("TERMINATING"));
         log("partial");
         Events events = new Events();
@@ -222,7 +223,8 @@ public class KechainServiceRunTest extends KechainTestSupport {
     public void aDeadlinePassedWhileNobodyLookedTerminatesAtTheNextLook() throws Exception {
         // E.g. Jenkins was down past the deadline: the first look after it ends the run.
         server.enqueue(execution("RUNNING"));
-        server.enqueue(Fixture.json(202, "{\"results\":[\"Execution terminated\"]}"));
+        server.enqueue(Fixture.json(202, """
+                {"results":["Execution terminated"]}"""));
         server.enqueue(execution("TERMINATED"));
         log("");
         KechainServiceRun.Result result = untilOver(run(),
@@ -246,7 +248,8 @@ public class KechainServiceRunTest extends KechainTestSupport {
     public void unreadableLogDoesNotHideTheStatus() {
         started(202);
         server.enqueue(execution("COMPLETED"));
-        server.enqueue(Fixture.json(404, "{\"results\":[{\"detail\":\"Not found.\"}]}"));
+        server.enqueue(Fixture.json(404, """
+                {"results":[{"detail":"Not found."}]}"""));
         KechainServiceRun.Result result = startAndWait(KechainServiceRun.IfRunning.ATTACH, IN_AN_HOUR, new Events());
         assertEquals("COMPLETED", result.status());
         assertTrue(result.log().startsWith("(the log could not be read: KE-chain GET"));

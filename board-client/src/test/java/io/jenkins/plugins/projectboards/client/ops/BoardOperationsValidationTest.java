@@ -50,7 +50,6 @@ public class BoardOperationsValidationTest {
         @Override public CommentRef comment(Card card, String text) { return refuse("comment"); }
         @Override public WebhookSubscription subscribeWebhook(BoardRef b, String u, List<String> e, String s) { return refuse("subscribeWebhook"); }
         @Override public Optional<WebhookSubscription> findWebhook(BoardRef b, String u, List<String> e, String s) { return refuse("findWebhook"); }
-        @Override public boolean verifyWebhook(WebhookDelivery delivery, String secret) { return refuse("verifyWebhook"); }
         @Override public BoardEvent parseWebhook(WebhookDelivery delivery) { return refuse("parseWebhook"); }
     }
 

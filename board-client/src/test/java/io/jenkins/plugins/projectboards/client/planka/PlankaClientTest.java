@@ -52,8 +52,9 @@ public class PlankaClientTest extends PlankaTestSupport {
 
     @Test
     public void boardNameUsedByTwoProjectsMustBeQualified() {
-        json(200, "{\"items\":[{\"id\":\"1\",\"name\":\"A\"},{\"id\":\"2\",\"name\":\"B\"}],\"included\":{\"boards\":["
-                + "{\"id\":\"10\",\"name\":\"Dev\",\"projectId\":\"1\"},{\"id\":\"20\",\"name\":\"Dev\",\"projectId\":\"2\"}]}}");
+        json(200, """
+                {"items":[{"id":"1","name":"A"},{"id":"2","name":"B"}],"included":{"boards":[\
+                {"id":"10","name":"Dev","projectId":"1"},{"id":"20","name":"Dev","projectId":"2"}]}}""");
         ValidationException e = assertThrows(ValidationException.class, () -> client().resolveBoard("Dev"));
         assertEquals("Planka resolve board: 'board': several projects have a board 'Dev'; name it as one of: A/Dev, B/Dev", e.getMessage());
     }
@@ -76,10 +77,12 @@ public class PlankaClientTest extends PlankaTestSupport {
                 List.of("bug"), LocalDate.parse("2027-01-15"), null, "SMOKE-1", Position.BOTTOM));
         expect("GET", "/api/boards/" + BOARD, null);
         // The recorded board has one card (position 65536) in Doing: the bottom is one gap below it.
-        expect("POST", "/api/lists/" + DOING + "/cards", "{\"type\":\"project\",\"name\":\"Smoke card\",\"position\":131072,"
-                + "\"description\":\"Created by **smoke.sh**\\n\\n[//]: # (project-boards-ref: SMOKE-1)\",\"dueDate\":\"2027-01-15T00:00:00.000Z\"}");
+        expect("POST", "/api/lists/" + DOING + "/cards", """
+                {"type":"project","name":"Smoke card","position":131072,\
+                "description":"Created by **smoke.sh**\\n\\n[//]: # (project-boards-ref: SMOKE-1)","dueDate":"2027-01-15T00:00:00.000Z"}""");
         expect("GET", "/api/boards/" + BOARD, null);
-        expect("POST", "/api/cards/" + CARD + "/card-labels", "{\"labelId\":\"1915228967711802471\"}");
+        expect("POST", "/api/cards/" + CARD + "/card-labels", """
+                {"labelId":"1915228967711802471"}""");
         assertEquals(new Card(Vendor.PLANKA, CARD, "Smoke card", baseUrl() + "/cards/" + CARD, SMOKE, new ColumnRef(DOING, "Doing"), null), card);
     }
 
@@ -92,17 +95,21 @@ public class PlankaClientTest extends PlankaTestSupport {
 
     @Test
     public void assigneeBecomesACardMember() throws Exception {
-        json(200, "{\"items\":[{\"id\":\"1915227850869310465\",\"username\":\"admin\",\"email\":\"admin@example.com\",\"role\":\"admin\"}]}");
+        json(200, """
+                {"items":[{"id":"1915227850869310465","username":"admin","email":"admin@example.com","role":"admin"}]}""");
         answer("39-boards-show");
         answer("31-cards-create");
-        json(200, "{\"item\":{\"id\":\"5\",\"cardId\":\"" + CARD + "\",\"userId\":\"1915227850869310465\"}}");
+        json(200, """
+                {"item":{"id":"5","cardId":"%s","userId":"1915227850869310465"}}""".formatted(CARD));
         PlankaClient client = client();
         UserRef admin = client.resolveUser("admin@example.com");
         client.createCard(SMOKE, new ColumnRef(TODO, "Todo"), new CardDraft("Smoke card", null, List.of(), null, admin, null, Position.TOP));
         expect("GET", "/api/users", null);
         expect("GET", "/api/boards/" + BOARD, null);
-        expect("POST", "/api/lists/" + TODO + "/cards", "{\"type\":\"project\",\"name\":\"Smoke card\",\"position\":65536}");
-        expect("POST", "/api/cards/" + CARD + "/card-memberships", "{\"userId\":\"1915227850869310465\"}");
+        expect("POST", "/api/lists/" + TODO + "/cards", """
+                {"type":"project","name":"Smoke card","position":65536}""");
+        expect("POST", "/api/cards/" + CARD + "/card-memberships", """
+                {"userId":"1915227850869310465"}""");
     }
 
     @Test
@@ -110,8 +117,9 @@ public class PlankaClientTest extends PlankaTestSupport {
         answer("38-cards-show");
         projects();
         answer("39-boards-show");
-        json(200, "{\"items\":[],\"included\":{\"cards\":[{\"id\":\"9\",\"name\":\"Other\",\"listId\":\"" + TODO + "\",\"boardId\":\"" + BOARD
-                + "\",\"position\":1,\"description\":\"text\\n\\n[//]: # (project-boards-ref: EXT-7)\"}]}}");
+        json(200, """
+                {"items":[],"included":{"cards":[{"id":"9","name":"Other","listId":"%s","boardId":"%s",\
+                "position":1,"description":"text\\n\\n[//]: # (project-boards-ref: EXT-7)"}]}}""".formatted(TODO, BOARD));
         answer("41-error-card-unknown");
         PlankaClient client = client();
         Card byId = client.findCard(CardRef.parse("https://planka.example/cards/" + CARD), null).orElseThrow();
@@ -135,7 +143,8 @@ public class PlankaClientTest extends PlankaTestSupport {
         Card card = new Card(Vendor.PLANKA, CARD, "Smoke card", "u", SMOKE, new ColumnRef(TODO, "Todo"), null);
         Card moved = client().moveCard(card, new ColumnRef(DOING, "Doing"), Position.BOTTOM);
         expect("GET", "/api/boards/" + BOARD, null);
-        expect("PATCH", "/api/cards/" + CARD, "{\"listId\":\"" + DOING + "\",\"position\":65536}");
+        expect("PATCH", "/api/cards/" + CARD, """
+                {"listId":"%s","position":65536}""".formatted(DOING));
         assertEquals(new ColumnRef(DOING, "Doing"), moved.column());
     }
 
@@ -144,7 +153,8 @@ public class PlankaClientTest extends PlankaTestSupport {
         answer("35-comments-create");
         Card card = new Card(Vendor.PLANKA, CARD, "Smoke card", "u", SMOKE, new ColumnRef(TODO, "Todo"), null);
         assertEquals(new CommentRef("1915228977601971308", CARD, baseUrl() + "/cards/" + CARD), client().comment(card, "Smoke comment"));
-        expect("POST", "/api/cards/" + CARD + "/comments", "{\"text\":\"Smoke comment\"}");
+        expect("POST", "/api/cards/" + CARD + "/comments", """
+                {"text":"Smoke comment"}""");
     }
 
     @Test

@@ -96,7 +96,8 @@ public class PlankaFaultTest extends PlankaTestSupport {
         assertEquals("/api/access-tokens", login.getPath());
         assertNull(login.getHeader("Authorization"));
         assertEquals(io.jenkins.plugins.projectboards.client.http.Json.MAPPER.readTree(
-                "{\"emailOrUsername\":\"admin@example.com\",\"password\":\"" + PASSWORD + "\"}"),
+                """
+                {"emailOrUsername":"admin@example.com","password":"%s"}""".formatted(PASSWORD)),
                 io.jenkins.plugins.projectboards.client.http.Json.MAPPER.readTree(login.getBody().readUtf8()));
         // The recorded login answers the placeholder "<JWT>" as the token.
         assertEquals("Bearer <JWT>", take().getHeader("Authorization"));
@@ -106,9 +107,11 @@ public class PlankaFaultTest extends PlankaTestSupport {
 
     @Test
     public void expiredTokenIsRenewedOnceAndTheRequestRepeatedOnce() throws Exception {
-        json(200, "{\"item\":\"token-1\"}");
+        json(200, """
+                {"item":"token-1"}""");
         answer("06-error-bad-bearer");
-        json(200, "{\"item\":\"token-2\"}");
+        json(200, """
+                {"item":"token-2"}""");
         answer("04-users-me-bearer");
         assertEquals("Planka user admin (admin)", passwordClient().whoAmI());
         take();
@@ -119,9 +122,11 @@ public class PlankaFaultTest extends PlankaTestSupport {
 
     @Test
     public void tokenRefusedTwiceIsAnAuthenticationError() {
-        json(200, "{\"item\":\"token-1\"}");
+        json(200, """
+                {"item":"token-1"}""");
         answer("06-error-bad-bearer");
-        json(200, "{\"item\":\"token-2\"}");
+        json(200, """
+                {"item":"token-2"}""");
         answer("06-error-bad-bearer");
         assertThrows(AuthenticationException.class, () -> passwordClient().whoAmI());
         assertEquals(4, server.getRequestCount());
@@ -164,8 +169,9 @@ public class PlankaFaultTest extends PlankaTestSupport {
     @Test
     public void boardMadeAfterTheFirstLookupIsFoundByReadingTheListAgain() throws Exception {
         projects();
-        json(200, "{\"items\":[{\"id\":\"2\",\"name\":\"Ops\"}],\"included\":{\"boards\":["
-                + "{\"id\":\"88\",\"name\":\"Fresh\",\"projectId\":\"2\"}]}}");
+        json(200, """
+                {"items":[{"id":"2","name":"Ops"}],"included":{"boards":[\
+                {"id":"88","name":"Fresh","projectId":"2"}]}}""");
         PlankaClient client = client();
         assertEquals(new BoardRef("77", "Ops/Releases"), client.resolveBoard("Releases"));
         assertEquals(new BoardRef("88", "Ops/Fresh"), client.resolveBoard("Fresh"));
@@ -179,8 +185,10 @@ public class PlankaFaultTest extends PlankaTestSupport {
     @Test
     public void boardGoneOnTheServerIsDroppedFromTheCache() throws Exception {
         projects();
-        json(404, "{\"code\":\"E_NOT_FOUND\",\"message\":\"Board not found\"}");
-        json(200, "{\"items\":[{\"id\":\"2\",\"name\":\"Ops\"}],\"included\":{\"boards\":[]}}");
+        json(404, """
+                {"code":"E_NOT_FOUND","message":"Board not found"}""");
+        json(200, """
+                {"items":[{"id":"2","name":"Ops"}],"included":{"boards":[]}}""");
         PlankaClient client = client();
         BoardRef releases = client.resolveBoard("Releases");
         assertThrows(NotFoundException.class, () -> client.columns(releases));
@@ -223,7 +231,8 @@ public class PlankaFaultTest extends PlankaTestSupport {
     @Test
     public void adminOnlyEndpointSays404MayMeanNotAdmin() {
         answer("16-error-webhook-non-admin");
-        NotFoundException e = assertThrows(NotFoundException.class, () -> client().webhooks().list());
+        NotFoundException e = assertThrows(NotFoundException.class,
+                () -> client().webhooks().find("https://ci/hook", List.of()));
         assertThat(e.getMessage(), containsString("is not an admin for admin-only calls"));
     }
 
@@ -261,7 +270,8 @@ public class PlankaFaultTest extends PlankaTestSupport {
                 .setBody("<!DOCTYPE html><html><head><title>Planka</title></head></html>"));
         assertThat(assertThrows(MalformedResponseException.class, () -> client().comments().create(CARD, "x")).getMessage(),
                 containsString("an HTML page titled 'Planka'"));
-        json(200, "{\"item\":{\"id\":");
+        json(200, """
+                {"item":{"id":""");
         assertThrows(MalformedResponseException.class, () -> client().whoAmI());
     }
 
@@ -277,8 +287,9 @@ public class PlankaFaultTest extends PlankaTestSupport {
     public void lostCreateAnswerFindsTheCardByItsReference() throws Exception {
         answer("39-boards-show");
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
-        json(200, "{\"item\":{},\"included\":{\"cards\":[{\"id\":\"42\",\"name\":\"Deploy\",\"listId\":\"" + TODO + "\",\"boardId\":\""
-                + BOARD + "\",\"position\":65536,\"description\":\"[//]: # (project-boards-ref: REL-1)\"}]}}");
+        json(200, """
+                {"item":{},"included":{"cards":[{"id":"42","name":"Deploy","listId":"%s","boardId":"%s",\
+                "position":65536,"description":"[//]: # (project-boards-ref: REL-1)"}]}}""".formatted(TODO, BOARD));
         PlankaCard card = client().cards().create(BOARD, TODO, "Deploy", null, null, "REL-1", Position.BOTTOM);
         assertEquals("42", card.id());
         assertEquals(3, server.getRequestCount());
@@ -289,8 +300,9 @@ public class PlankaFaultTest extends PlankaTestSupport {
         // Something (an automation, a webhook-driven build) moved the card out of the list it was made in.
         answer("39-boards-show");
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
-        json(200, "{\"item\":{},\"included\":{\"cards\":[{\"id\":\"42\",\"name\":\"Deploy\",\"listId\":\"" + DOING + "\",\"boardId\":\""
-                + BOARD + "\",\"position\":65536,\"description\":\"[//]: # (project-boards-ref: REL-1)\"}]}}");
+        json(200, """
+                {"item":{},"included":{"cards":[{"id":"42","name":"Deploy","listId":"%s","boardId":"%s",\
+                "position":65536,"description":"[//]: # (project-boards-ref: REL-1)"}]}}""".formatted(DOING, BOARD));
         PlankaCard card = client().cards().create(BOARD, TODO, "Deploy", null, null, "REL-1", Position.BOTTOM);
         assertEquals("42", card.id());
         assertEquals(3, server.getRequestCount());
@@ -301,8 +313,9 @@ public class PlankaFaultTest extends PlankaTestSupport {
         answer("39-boards-show");
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         // A same-named card exists, but it was created long before this attempt (NOW is 2026-11-24T12:00Z).
-        json(200, "{\"item\":{},\"included\":{\"cards\":[{\"id\":\"41\",\"name\":\"Deploy\",\"listId\":\"" + TODO + "\",\"boardId\":\""
-                + BOARD + "\",\"position\":1,\"createdAt\":\"2026-01-01T00:00:00.000Z\"}]}}");
+        json(200, """
+                {"item":{},"included":{"cards":[{"id":"41","name":"Deploy","listId":"%s","boardId":"%s",\
+                "position":1,"createdAt":"2026-01-01T00:00:00.000Z"}]}}""".formatted(TODO, BOARD));
         answer("31-cards-create");
         assertEquals(CARD, client().cards().create(BOARD, TODO, "Deploy", null, null, null, Position.BOTTOM).id());
         take();

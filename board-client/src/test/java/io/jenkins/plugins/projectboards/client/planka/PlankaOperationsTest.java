@@ -34,15 +34,17 @@ public class PlankaOperationsTest extends PlankaTestSupport {
     }
 
     private String cardWithReference(String id, String listId, String reference) {
-        return "{\"id\":\"" + id + "\",\"name\":\"Deploy\",\"listId\":\"" + listId + "\",\"boardId\":\"" + BOARD
-                + "\",\"position\":65536,\"description\":\"[//]: # (project-boards-ref: " + reference + ")\"}";
+        return """
+                {"id":"%s","name":"Deploy","listId":"%s","boardId":"%s",\
+                "position":65536,"description":"[//]: # (project-boards-ref: %s)"}""".formatted(id, listId, BOARD, reference);
     }
 
     @Test
     public void existingReferenceIsReturnedNotCreated() throws Exception {
         projects();
         answer("39-boards-show");
-        json(200, "{\"item\":{},\"included\":{\"cards\":[" + cardWithReference("42", TODO, "REL-1") + "]}}");
+        json(200, """
+                {"item":{},"included":{"cards":[%s]}}""".formatted(cardWithReference("42", TODO, "REL-1")));
         Map<String, Object> result = operations().createTask(new CreateTaskRequest(null, "Todo", "Deploy", null, List.of(),
                 null, null, "REL-1", false)).toMap();
         assertEquals(Map.of("vendor", "Planka", "id", "42", "url", baseUrl() + "/cards/42", "board", BOARD_NAME,
@@ -54,7 +56,8 @@ public class PlankaOperationsTest extends PlankaTestSupport {
     public void dryRunValidatesLabelsAndWritesNothing() throws Exception {
         projects();
         answer("39-boards-show");
-        json(200, "{\"items\":[{\"id\":\"7\",\"username\":\"builder\",\"role\":\"boardUser\"}]}");
+        json(200, """
+                {"items":[{"id":"7","username":"builder","role":"boardUser"}]}""");
         Map<String, Object> result = operations().createTask(new CreateTaskRequest(null, "doing", "Deploy", "notes",
                 List.of("bug"), "2027-01-15", "builder", null, true)).toMap();
         assertEquals(true, result.get("created"));
@@ -127,7 +130,8 @@ public class PlankaOperationsTest extends PlankaTestSupport {
     @Test
     public void subscribeWebhookDryRunReportsANewSubscriptionAndWritesNothing() throws Exception {
         projects();
-        json(200, "{\"items\":[{\"id\":\"9\",\"name\":\"x\",\"url\":\"" + HOOK + "\",\"events\":[\"cardCreate\"],\"excludedEvents\":null}]}");
+        json(200, """
+                {"items":[{"id":"9","name":"x","url":"%s","events":["cardCreate"],"excludedEvents":null}]}""".formatted(HOOK));
         Map<String, Object> result = operations().subscribeWebhook(new SubscribeWebhookRequest(null, HOOK,
                 List.of("cardCreate", "cardUpdate"), "hook-s3cret", true)).toMap();
         Map<String, Object> expected = new java.util.LinkedHashMap<>();
@@ -145,8 +149,9 @@ public class PlankaOperationsTest extends PlankaTestSupport {
     @Test
     public void subscribeWebhookReusesAnIdenticalOneAndSaysSo() throws Exception {
         projects();
-        json(200, "{\"items\":[{\"id\":\"9\",\"name\":\"x\",\"url\":\"" + HOOK + "\",\"accessToken\":\"hook-s3cret\","
-                + "\"events\":[\"cardUpdate\",\"cardCreate\"],\"excludedEvents\":null}]}");
+        json(200, """
+                {"items":[{"id":"9","name":"x","url":"%s","accessToken":"hook-s3cret",\
+                "events":["cardUpdate","cardCreate"],"excludedEvents":null}]}""".formatted(HOOK));
         Map<String, Object> result = operations().subscribeWebhook(new SubscribeWebhookRequest(null, HOOK,
                 List.of("cardCreate", "cardUpdate"), "hook-s3cret", false)).toMap();
         assertEquals("9", result.get("id"));
@@ -158,7 +163,8 @@ public class PlankaOperationsTest extends PlankaTestSupport {
     @Test
     public void subscribeWebhookCreatesWithTheSecretAsAccessToken() throws Exception {
         projects();
-        json(200, "{\"items\":[]}");
+        json(200, """
+                {"items":[]}""");
         answer("17-webhooks-create");
         Map<String, Object> result = operations().subscribeWebhook(new SubscribeWebhookRequest("Smoke 1795504681/Smoke board",
                 HOOK, List.of(), "hook-s3cret", false)).toMap();
@@ -166,7 +172,8 @@ public class PlankaOperationsTest extends PlankaTestSupport {
         assertEquals(true, result.get("created"));
         take();
         take();
-        expect("POST", "/api/webhooks", "{\"name\":\"Jenkins " + HOOK + "\",\"url\":\"" + HOOK + "\",\"accessToken\":\"hook-s3cret\"}");
+        expect("POST", "/api/webhooks", """
+                {"name":"Jenkins %s","url":"%s","accessToken":"hook-s3cret"}""".formatted(HOOK, HOOK));
     }
 
     @Test

@@ -55,15 +55,20 @@ public class PlankaRigTest {
         System.out.println("whoAmI (password): " + byPassword.whoAmI());
 
         String suffix = String.valueOf(System.currentTimeMillis());
-        String projectId = post(url, apiKey, "projects", "{\"type\":\"private\",\"name\":\"Rig " + suffix + "\"}").get("id").asText();
-        String boardId = post(url, apiKey, "projects/" + projectId + "/boards", "{\"name\":\"Delivery\",\"position\":65536}").get("id").asText();
+        String projectId = post(url, apiKey, "projects", """
+                {"type":"private","name":"Rig %s"}""".formatted(suffix)).get("id").asText();
+        String boardId = post(url, apiKey, "projects/" + projectId + "/boards", """
+                {"name":"Delivery","position":65536}""").get("id").asText();
         int position = 65536;
         for (String list : List.of("Todo", "Doing")) {
-            post(url, apiKey, "boards/" + boardId + "/lists", "{\"type\":\"active\",\"position\":" + position + ",\"name\":\"" + list + "\"}");
+            post(url, apiKey, "boards/" + boardId + "/lists", """
+                    {"type":"active","position":%d,"name":"%s"}""".formatted(position, list));
             position += 65536;
         }
-        post(url, apiKey, "boards/" + boardId + "/lists", "{\"type\":\"closed\",\"position\":" + position + ",\"name\":\"Done\"}");
-        post(url, apiKey, "boards/" + boardId + "/labels", "{\"position\":65536,\"color\":\"berry-red\",\"name\":\"release\"}");
+        post(url, apiKey, "boards/" + boardId + "/lists", """
+                {"type":"closed","position":%d,"name":"Done"}""".formatted(position));
+        post(url, apiKey, "boards/" + boardId + "/labels", """
+                {"position":65536,"color":"berry-red","name":"release"}""");
         System.out.println("created project 'Rig " + suffix + "' with board Delivery (Todo, Doing, Done) and label release");
 
         BoardOperations operations = new BoardOperations(client, "Rig " + suffix + "/Delivery");

@@ -34,9 +34,10 @@ public abstract class PlankaTestSupport extends MockServerTest {
 
     /** {@code GET /api/projects} with the recorded project and board, plus a second project. */
     protected void projects() {
-        json(200, "{\"items\":[{\"id\":\"1915228959650350174\",\"name\":\"Smoke 1795504681\"},{\"id\":\"2\",\"name\":\"Ops\"}],"
-                + "\"included\":{\"boards\":[{\"id\":\"" + BOARD + "\",\"name\":\"Smoke board\",\"projectId\":\"1915228959650350174\"},"
-                + "{\"id\":\"77\",\"name\":\"Releases\",\"projectId\":\"2\"}]}}");
+        json(200, """
+                {"items":[{"id":"1915228959650350174","name":"Smoke 1795504681"},{"id":"2","name":"Ops"}],\
+                "included":{"boards":[{"id":"%s","name":"Smoke board","projectId":"1915228959650350174"},\
+                {"id":"77","name":"Releases","projectId":"2"}]}}""".formatted(BOARD));
     }
 
     /** Takes the next request and checks method, path, the API-key header and the JSON body ({@code null}: none). */

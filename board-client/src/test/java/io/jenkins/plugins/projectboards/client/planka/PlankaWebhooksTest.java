@@ -1,7 +1,7 @@
 package io.jenkins.plugins.projectboards.client.planka;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -26,8 +26,9 @@ public class PlankaWebhooksTest extends PlankaTestSupport {
 
     @Test
     public void identicalSubscriptionIsReused() throws Exception {
-        json(200, "{\"items\":[{\"id\":\"9\",\"name\":\"x\",\"url\":\"https://ci/hook\",\"accessToken\":\"s3cret\","
-                + "\"events\":[\"cardUpdate\",\"cardCreate\"],\"excludedEvents\":null}]}");
+        json(200, """
+                {"items":[{"id":"9","name":"x","url":"https://ci/hook","accessToken":"s3cret",\
+                "events":["cardUpdate","cardCreate"],"excludedEvents":null}]}""");
         WebhookSubscription subscription = client().webhooks().subscribe("https://ci/hook", List.of("cardCreate", "cardUpdate"), "s3cret");
         assertEquals(new WebhookSubscription("9", "https://ci/hook", List.of("cardUpdate", "cardCreate"), null, false), subscription);
         expect("GET", "/api/webhooks", null);
@@ -36,35 +37,36 @@ public class PlankaWebhooksTest extends PlankaTestSupport {
 
     @Test
     public void aReusedWebhookWhoseTokenWasRotatedGetsTheNewSecret() throws Exception {
-        json(200, "{\"items\":[{\"id\":\"9\",\"name\":\"x\",\"url\":\"https://ci/hook\",\"accessToken\":\"old-secret\","
-                + "\"events\":[\"cardUpdate\"],\"excludedEvents\":null}]}");
+        json(200, """
+                {"items":[{"id":"9","name":"x","url":"https://ci/hook","accessToken":"old-secret",\
+                "events":["cardUpdate"],"excludedEvents":null}]}""");
         answer("17-webhooks-create");
         WebhookSubscription subscription = client().webhooks().subscribe("https://ci/hook", List.of("cardUpdate"), "new-s3cret");
         assertEquals(new WebhookSubscription("9", "https://ci/hook", List.of("cardUpdate"), null, false), subscription);
         expect("GET", "/api/webhooks", null);
-        expect("PATCH", "/api/webhooks/9", "{\"accessToken\":\"new-s3cret\"}");
+        expect("PATCH", "/api/webhooks/9", """
+                {"accessToken":"new-s3cret"}""");
         assertEquals(2, server.getRequestCount());
     }
 
     @Test
     public void newSubscriptionCarriesTheSecretAsAccessToken() throws Exception {
-        json(200, "{\"items\":[]}");
+        json(200, """
+                {"items":[]}""");
         answer("17-webhooks-create");
         WebhookSubscription subscription = client().subscribeWebhook(null, "http://127.0.0.1:18091/planka-hook", List.of(), "hook-s3cret");
         expect("GET", "/api/webhooks", null);
-        expect("POST", "/api/webhooks", "{\"name\":\"Jenkins http://127.0.0.1:18091/planka-hook\","
-                + "\"url\":\"http://127.0.0.1:18091/planka-hook\",\"accessToken\":\"hook-s3cret\"}");
+        expect("POST", "/api/webhooks", """
+                {"name":"Jenkins http://127.0.0.1:18091/planka-hook",\
+                "url":"http://127.0.0.1:18091/planka-hook","accessToken":"hook-s3cret"}""");
         assertTrue(subscription.created());
         assertEquals("1915228957863576669", subscription.id());
     }
 
     @Test
-    public void updateAndDelete() throws Exception {
-        answer("17-webhooks-create");
+    public void delete() throws Exception {
         answer("43-webhooks-delete");
-        client().webhooks().update("1915228957863576669", "https://ci/new", List.of("cardUpdate"));
         client().webhooks().delete("1915228957863576669");
-        expect("PATCH", "/api/webhooks/1915228957863576669", "{\"url\":\"https://ci/new\",\"events\":\"cardUpdate\"}");
         expect("DELETE", "/api/webhooks/1915228957863576669", null);
     }
 
@@ -78,11 +80,10 @@ public class PlankaWebhooksTest extends PlankaTestSupport {
     }
 
     @Test
-    public void bearerTokenIsCheckedExactly() throws Exception {
-        PlankaWebhooks webhooks = client().webhooks();
-        assertTrue(webhooks.verify(delivery("cardCreate", "Bearer hook-s3cret"), "hook-s3cret"));
-        assertFalse(webhooks.verify(delivery("cardCreate", "Bearer hook-s3creT"), "hook-s3cret"));
-        assertFalse(webhooks.verify(delivery("cardCreate", "hook-s3cret"), "hook-s3cret"));
+    public void theProofIsTheBearerToken() throws Exception {
+        // WebhookIntake.prove compares it with the connection's secret (WebhookIntakeTest).
+        assertEquals("hook-s3cret", PlankaWebhooks.presentedToken(delivery("cardCreate", "Bearer hook-s3cret")));
+        assertNull(PlankaWebhooks.presentedToken(delivery("cardCreate", "hook-s3cret")));
     }
 
     @Test

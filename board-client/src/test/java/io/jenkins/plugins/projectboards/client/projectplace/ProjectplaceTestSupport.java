@@ -20,7 +20,8 @@ public abstract class ProjectplaceTestSupport extends MockServerTest {
 
     /** A token answer as Projectplace's examples read it ({@code expires}, in seconds). */
     protected void token(String token, long expires) {
-        server.enqueue(Fixture.json(200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires\":" + expires + "}"));
+        server.enqueue(Fixture.json(200, """
+                {"access_token":"%s","token_type":"Bearer","expires":%d}""".formatted(token, expires)));
     }
 
     protected void body(String resource) {

@@ -31,7 +31,8 @@ import org.junit.Test;
 
 /** The robot token's lifecycle, and Projectplace's failures. */
 public class ProjectplaceTokenAndFaultTest extends ProjectplaceTestSupport {
-    private static final String PROFILE = "{\"first_name\":\"Build\",\"last_name\":\"Robot\",\"email\":\"robot@example.com\"}";
+    private static final String PROFILE = """
+            {"first_name":"Build","last_name":"Robot","email":"robot@example.com"}""";
 
     @Test
     public void oneTokenForManyCalls() throws Exception {
@@ -57,7 +58,8 @@ public class ProjectplaceTokenAndFaultTest extends ProjectplaceTestSupport {
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 if (request.getPath().equals("/oauth2/access_token")) {
                     Thread.sleep(200); // long enough for every thread to be waiting for the token
-                    return Fixture.json(200, "{\"access_token\":\"shared\",\"expires\":3600}");
+                    return Fixture.json(200, """
+                            {"access_token":"shared","expires":3600}""");
                 }
                 return Fixture.json(200, PROFILE);
             }
@@ -90,7 +92,8 @@ public class ProjectplaceTokenAndFaultTest extends ProjectplaceTestSupport {
     @Test
     public void refusedTokenIsRenewedOnceAndTheCallRepeatedOnce() throws Exception {
         token("t1", 2592000);
-        json(401, "{\"error\":\"invalid_token\"}");
+        json(401, """
+                {"error":"invalid_token"}""");
         token("t2", 2592000);
         json(200, PROFILE);
         client().whoAmI();
@@ -105,7 +108,8 @@ public class ProjectplaceTokenAndFaultTest extends ProjectplaceTestSupport {
         TestTime clock = new TestTime(NOW);
         ProjectplaceClient client = new ProjectplaceClient(baseUrl(), new ProjectplaceCredentials(CLIENT_ID, CLIENT_SECRET), http,
                 options.withTime(clock, sleeper, () -> 0.0));
-        server.enqueue(Fixture.json(200, "{\"access_token\":\"t1\",\"expires_in\":3600}"));
+        server.enqueue(Fixture.json(200, """
+                {"access_token":"t1","expires_in":3600}"""));
         json(200, PROFILE);
         json(200, PROFILE);
         token("t2", 3600);
@@ -124,7 +128,8 @@ public class ProjectplaceTokenAndFaultTest extends ProjectplaceTestSupport {
 
     @Test
     public void badRobotCredentialsAndUnauthorizedRobot() {
-        json(401, "{\"error\":\"Invalid client\"}");
+        json(401, """
+                {"error":"Invalid client"}""");
         AuthenticationException bad = assertThrows(AuthenticationException.class, () -> client().whoAmI());
         assertEquals("Projectplace POST /oauth2/access_token (HTTP 401): Projectplace refused the robot's client id and secret", bad.getMessage());
         assertNoSecret(bad);
@@ -135,7 +140,8 @@ public class ProjectplaceTokenAndFaultTest extends ProjectplaceTestSupport {
     @Test
     public void notFoundMeansMissingOrInvisible() {
         token("t1", 2592000);
-        json(404, "{\"error\":\"not found\"}");
+        json(404, """
+                {"error":"not found"}""");
         assertThrows(NotFoundException.class, () -> client().boards().board("1"));
     }
 
@@ -157,7 +163,8 @@ public class ProjectplaceTokenAndFaultTest extends ProjectplaceTestSupport {
     public void rateLimitedWritesAreRetried() {
         token("t1", 2592000);
         server.enqueue(new MockResponse().setResponseCode(429));
-        json(200, "{\"id\":1}");
+        json(200, """
+                {"id":1}""");
         assertEquals("1", client().comments().create("1", "x"));
         assertEquals(3, server.getRequestCount());
     }
@@ -176,7 +183,8 @@ public class ProjectplaceTokenAndFaultTest extends ProjectplaceTestSupport {
                 containsString("may already have been applied"));
         server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("<html><title>Sign in</title></html>"));
         assertThat(assertThrows(MalformedResponseException.class, slow::whoAmI).getMessage(), containsString("titled 'Sign in'"));
-        json(200, "{\"first_name\":");
+        json(200, """
+                {"first_name":""");
         assertThrows(MalformedResponseException.class, slow::whoAmI);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +19,25 @@ import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 
 /**
- * Small stateful stand-ins for Kanboard (JSON-RPC, batches included) and Planka (REST), enough for card updates:
- * one project/board with columns Todo, Doing, Done and cards 1..n in Todo. They record every HTTP request and every
- * call, answer each response after an optional latency, and are safe for parallel requests.
+ * Small stateful stand-ins for Kanboard (JSON-RPC, batches included) and Planka (REST), for card updates here and
+ * for the plugin's JenkinsRule tests (through this module's test jar): one project/board with columns Todo, Doing,
+ * Done and cards 1..n in Todo. They record every HTTP request and every call, answer each response after an optional
+ * latency, and are safe for parallel requests.
  */
 public abstract class FakeBoards extends Dispatcher {
     public static final List<String> COLUMNS = List.of("Todo", "Doing", "Done");
 
     /** Card id → column index; ids missing here are unknown cards. */
     protected final Map<String, Integer> cardColumns = new ConcurrentHashMap<>();
+    /** Card id → title, for the cards created through the fake (the others are "Card &lt;id&gt;"). */
+    protected final Map<String, String> titles = new ConcurrentHashMap<>();
     /** Card id → comments written on it. */
     public final Map<String, List<String>> comments = new ConcurrentHashMap<>();
     /** One line per HTTP request: {@code METHOD path}. */
     public final List<String> requests = new CopyOnWriteArrayList<>();
+    /** The {@code Authorization} header of each HTTP request (null where there was none). */
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** The next id of a card or comment made through the fake is 1001, then 1002, … */
     protected final AtomicInteger ids = new AtomicInteger(1000);
     private final Duration latency;
     /** {@code METHOD path} → how the next such request is answered instead of as usual. */
@@ -51,6 +58,10 @@ public abstract class FakeBoards extends Dispatcher {
         return COLUMNS.get(cardColumns.get(cardId));
     }
 
+    protected String titleOf(String cardId) {
+        return titles.getOrDefault(cardId, "Card " + cardId);
+    }
+
     /** The next {@code METHOD path} request (e.g. {@code PATCH /api/cards/1}) gets {@code response} and changes nothing. */
     public void answerOnce(String request, MockResponse response) {
         replacements.put(request, new Replacement(response, false));
@@ -65,6 +76,7 @@ public abstract class FakeBoards extends Dispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         String line = request.getMethod() + " " + request.getPath();
         requests.add(line);
+        authorizations.add(request.getHeader("Authorization"));
         Replacement replacement = replacements.remove(line);
         if (replacement != null && !replacement.applied()) {
             return replacement.response();
@@ -86,18 +98,47 @@ public abstract class FakeBoards extends Dispatcher {
         return Fixture.json(status, body.toString());
     }
 
-    /** Kanboard's JSON-RPC: project 1 "Shop", columns 11-13, users "admin" (1). */
+    /**
+     * Kanboard 1.2's JSON-RPC endpoint ({@code POST /jsonrpc.php}): project 1 "Shop", columns Todo 11, Doing 12,
+     * Done 13, any user name as user 1; card n has the reference {@code REF-n}, and {@code createTask} adds cards.
+     * Projects, columns and tasks carry every field of the recorded answers ({@code fixtures/kanboard}) with this
+     * fake's ids, names and links; a method it does not know is answered as Kanboard does ("Method not found").
+     */
     public static final class Kanboard extends FakeBoards {
-        public final List<String> calls = new CopyOnWriteArrayList<>();
+        private static final ObjectNode RECORDED_PROJECT = (ObjectNode) recordedResult("09-getProjectById");
+        private static final ObjectNode RECORDED_COLUMN = (ObjectNode) recordedResult("10-getColumns").get(0);
+        private static final ObjectNode RECORDED_TASK = (ObjectNode) recordedResult("13-getTask");
+
+        /** Each JSON-RPC call received ({@code {jsonrpc, method, id, params}}), in order. */
+        public final List<JsonNode> calls = new CopyOnWriteArrayList<>();
+        /** Task id → its reference ({@code ""} for none). */
+        private final Map<String, String> references = new ConcurrentHashMap<>();
         /** Task id → its comments as {@code getAllComments} answers them (with their author). */
         private final Map<String, List<ObjectNode>> commentRecords = new ConcurrentHashMap<>();
+        /** Where the client reached this fake: the links of projects and tasks point there, as Kanboard's do. */
+        private volatile String baseUrl = "http://kanboard.invalid";
 
         public Kanboard(int cards, Duration latency) {
             super(cards, latency);
+            cardColumns.keySet().forEach(id -> references.put(id, "REF-" + id));
+        }
+
+        /** The methods called, in order. */
+        public List<String> methods() {
+            return calls.stream().map(call -> call.path("method").asText()).toList();
+        }
+
+        /** The params of the calls of {@code method}, in order. */
+        public List<JsonNode> params(String method) {
+            return calls.stream().filter(call -> method.equals(call.path("method").asText())).map(call -> call.path("params")).toList();
         }
 
         @Override
         protected MockResponse answer(RecordedRequest request) throws IOException {
+            if (!"POST".equals(request.getMethod()) || !"/jsonrpc.php".equals(request.getPath())) {
+                return new MockResponse().setResponseCode(404);
+            }
+            baseUrl = request.getRequestUrl().newBuilder().encodedPath("/").build().toString().replaceAll("/$", "");
             JsonNode body = Json.MAPPER.readTree(request.getBody().clone().readUtf8());
             if (!body.isArray()) {
                 return json(200, reply(body));
@@ -108,33 +149,47 @@ public abstract class FakeBoards extends Dispatcher {
         }
 
         private ObjectNode reply(JsonNode call) {
-            String method = call.path("method").asText();
-            JsonNode params = call.path("params");
-            calls.add(method);
+            calls.add(call);
             ObjectNode reply = Json.object().put("jsonrpc", "2.0");
+            JsonNode result = result(call.path("method").asText(), call.path("params"));
+            if (result == null) {
+                reply.set("error", Json.object().put("code", -32601).put("message", "Method not found"));
+            } else {
+                reply.set("result", result);
+            }
             reply.set("id", call.get("id"));
-            reply.set("result", result(method, params));
             return reply;
         }
 
+        /** The call's result; {@code null} for a method the fake does not know. */
         private JsonNode result(String method, JsonNode params) {
             switch (method) {
                 case "getAllProjects":
-                    return Json.MAPPER.createArrayNode().add(Json.object().put("id", "1").put("name", "Shop").put("identifier", "SHOP"));
+                    return Json.MAPPER.createArrayNode().add(project());
                 case "getColumns": {
                     ArrayNode columns = Json.MAPPER.createArrayNode();
                     for (int i = 0; i < COLUMNS.size(); i++) {
-                        columns.add(Json.object().put("id", String.valueOf(11 + i)).put("title", COLUMNS.get(i))
-                                .put("position", String.valueOf(i + 1)).put("project_id", "1"));
+                        columns.add(RECORDED_COLUMN.deepCopy().put("id", 11 + i).put("title", COLUMNS.get(i))
+                                .put("position", i + 1).put("project_id", 1));
                     }
                     return columns;
                 }
                 case "getUserByName":
                     return Json.object().put("id", "1").put("username", params.path("username").asText()).put("role", "app-admin");
+                case "createTask": {
+                    String id = String.valueOf(ids.incrementAndGet());
+                    titles.put(id, params.path("title").asText());
+                    references.put(id, params.path("reference").asText(""));
+                    cardColumns.put(id, params.has("column_id") ? params.path("column_id").asInt() - 11 : 0);
+                    return Json.MAPPER.getNodeFactory().numberNode(Integer.parseInt(id));
+                }
                 case "getTask":
                     return task(params.path("task_id").asText());
-                case "getTaskByReference":
-                    return task(params.path("reference").asText().replace("REF-", ""));
+                case "getTaskByReference": {
+                    String reference = params.path("reference").asText();
+                    return task(references.entrySet().stream().filter(entry -> entry.getValue().equals(reference))
+                            .map(Map.Entry::getKey).findFirst().orElse(null));
+                }
                 case "createComment": {
                     String task = params.path("task_id").asText();
                     int id = ids.incrementAndGet();
@@ -155,19 +210,37 @@ public abstract class FakeBoards extends Dispatcher {
                     return Json.MAPPER.getNodeFactory().booleanNode(before != null && before != column);
                 }
                 default:
-                    throw new IllegalArgumentException("the fake Kanboard does not know " + method);
+                    return null;
             }
+        }
+
+        private ObjectNode project() {
+            ObjectNode project = RECORDED_PROJECT.deepCopy().put("id", 1).put("name", "Shop").put("identifier", "SHOP");
+            ObjectNode links = project.putObject("url");
+            links.put("board", baseUrl + "/?controller=BoardViewController&action=show&project_id=1");
+            links.put("list", baseUrl + "/?controller=TaskListController&action=show&project_id=1");
+            return project;
         }
 
         /** {@code null} for an unknown task, as Kanboard answers. */
         private JsonNode task(String id) {
-            Integer column = cardColumns.get(id);
+            Integer column = id == null ? null : cardColumns.get(id);
             if (column == null) {
                 return Json.MAPPER.getNodeFactory().nullNode();
             }
-            return Json.object().put("id", id).put("title", "Card " + id).put("project_id", "1")
-                    .put("column_id", String.valueOf(11 + column)).put("swimlane_id", "1").put("position", "1")
-                    .put("is_active", "1").put("reference", "REF-" + id);
+            return RECORDED_TASK.deepCopy().put("id", Integer.parseInt(id)).put("title", titleOf(id)).put("project_id", 1)
+                    .put("column_id", 11 + column).put("swimlane_id", 1).put("position", 1).put("is_active", 1)
+                    .put("reference", references.getOrDefault(id, ""))
+                    .put("url", baseUrl + "/?controller=TaskViewController&action=show&task_id=" + id);
+        }
+
+        /** The {@code result} of a recorded answer. */
+        private static JsonNode recordedResult(String fixture) {
+            try {
+                return Json.MAPPER.readTree(Fixture.load("kanboard/" + fixture + ".txt").responseBody()).get("result");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -177,7 +250,6 @@ public abstract class FakeBoards extends Dispatcher {
      */
     public static final class Planka extends FakeBoards {
         public final List<JsonNode> webhooks = new CopyOnWriteArrayList<>();
-        private final Map<String, String> titles = new ConcurrentHashMap<>();
         private final Map<String, String> descriptions = new ConcurrentHashMap<>();
 
         public Planka(int cards, Duration latency) {
@@ -237,8 +309,9 @@ public abstract class FakeBoards extends Dispatcher {
                 return json(200, cardItem(id));
             }
             if (method.equals("GET") && path.equals("/api/projects")) {
-                return json(200, Json.MAPPER.readTree("{\"items\":[{\"id\":\"5\",\"name\":\"Shop\"}],"
-                        + "\"included\":{\"boards\":[{\"id\":\"500\",\"name\":\"Web\",\"projectId\":\"5\"}]}}"));
+                return json(200, Json.MAPPER.readTree("""
+                        {"items":[{"id":"5","name":"Shop"}],\
+                        "included":{"boards":[{"id":"500","name":"Web","projectId":"5"}]}}"""));
             }
             if (method.equals("GET") && path.equals("/api/boards/500")) {
                 ObjectNode board = Json.object();
@@ -287,7 +360,7 @@ public abstract class FakeBoards extends Dispatcher {
         }
 
         private ObjectNode card(String id) {
-            return Json.object().put("id", id).put("name", titles.getOrDefault(id, "Card " + id)).put("boardId", "500")
+            return Json.object().put("id", id).put("name", titleOf(id)).put("boardId", "500")
                     .put("listId", String.valueOf(51 + cardColumns.get(id))).put("position", 65536)
                     .put("description", descriptions.getOrDefault(id, ""));
         }

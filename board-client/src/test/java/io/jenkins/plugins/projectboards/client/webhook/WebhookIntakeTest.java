@@ -85,13 +85,15 @@ public class WebhookIntakeTest {
 
     @Test
     public void oversizedAndMalformedBodiesAreRefusedBeforeParsing() {
-        String huge = "{\"event_name\":\"task.create\",\"x\":\"" + "a".repeat(WebhookIntake.MAX_BODY_BYTES) + "\"}";
+        String huge = """
+                {"event_name":"task.create","x":"%s"}""".formatted("a".repeat(WebhookIntake.MAX_BODY_BYTES));
         assertEquals(413, assertThrows(WebhookIntake.Rejected.class, () -> accept(kanboard,
                 new WebhookDelivery(Map.of(), Map.of("token", List.of(SECRET)), huge), SECRET)).status());
         assertEquals(400, assertThrows(WebhookIntake.Rejected.class, () -> accept(kanboard,
                 new WebhookDelivery(Map.of(), Map.of("token", List.of(SECRET)), "{not json"), SECRET)).status());
         assertEquals(400, assertThrows(WebhookIntake.Rejected.class, () -> accept(planka,
-                new WebhookDelivery(Map.of("Authorization", "Bearer " + SECRET), Map.of(), "{\"hello\":1}"), SECRET)).status());
+                new WebhookDelivery(Map.of("Authorization", "Bearer " + SECRET), Map.of(), """
+                        {"hello":1}"""), SECRET)).status());
     }
 
     @Test
