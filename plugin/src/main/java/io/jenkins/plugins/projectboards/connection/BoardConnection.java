@@ -13,7 +13,6 @@ import hudson.model.AbstractDescribableImpl;
 import hudson.model.Run;
 import hudson.security.ACL;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
-import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ConnectionSettings;
