@@ -12,15 +12,18 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.RunAction2;
 
 /**
  * The cards a build created or touched, shown on the build's page ("Board cards") and given to later steps as
  * {@code BOARD_CARDS} (ids) and {@code BOARD_CARD_URLS}, comma-separated, each card once.
  */
-public class LinkedCardsAction implements EnvironmentContributingAction {
+public class LinkedCardsAction implements EnvironmentContributingAction, RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(LinkedCardsAction.class.getName());
 
     private final List<LinkedCard> cards = new CopyOnWriteArrayList<>();
+    /** The build, for its side panel on the "Board cards" page; set by Jenkins, never saved. */
+    private transient Run<?, ?> run;
 
     /** Adds what a step did to a card to the build, creating the action on first use. */
     public static void record(Run<?, ?> run, LinkedCard card) {
@@ -67,6 +70,20 @@ public class LinkedCardsAction implements EnvironmentContributingAction {
     /** The ids of the cards this build touched on {@code connection}. */
     public List<String> cardIds(String connection) {
         return getDistinctCards().stream().filter(card -> card.getConnection().equals(connection)).map(LinkedCard::getId).toList();
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> run) {
+        this.run = run;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> run) {
+        this.run = run;
     }
 
     @Override

@@ -114,6 +114,8 @@ public class NotificationsTest {
         HtmlPage cards = j.createWebClient().getPage(run, "board-cards");
         List<String> whatColumn = cards.<HtmlTableCell>getByXPath("//table/tbody/tr/td[3]").stream().map(HtmlTableCell::asNormalizedText).toList();
         assertEquals(List.of("Created", "Moved", "Commented on", "Notified of the build's result", "Released", "Could not be updated"), whatColumn);
+        // The build's side panel, as on its other pages.
+        assertTrue(cards.getWebResponse().getContentAsString().contains(run.getUrl() + "console"));
         String summary = j.createWebClient().getPage(run).asNormalizedText();
         assertTrue(summary, summary.contains("Board cards: Card 0 (Created), Card 1 (Moved), Card 2 (Commented on), "
                 + "Card 3 (Notified of the build's result), Card 4 (Released), Card 5 (Could not be updated)"));
