@@ -4,6 +4,7 @@ import io.jenkins.plugins.projectboards.client.Vendor;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
@@ -56,11 +57,8 @@ final class RequestLog implements Interceptor {
                     + headers(request, null));
             throw e;
         }
-        ResponseBody body = response.body();
-        if (body == null) {
-            LOGGER.fine(answered(request, response, started, 0));
-            return response;
-        }
+        // chain.proceed answers with a body, as Call.execute does (OkHttp 4's type says nullable; OkHttp 5's says not).
+        ResponseBody body = Objects.requireNonNull(response.body(), "chain.proceed() returned a response without a body");
         return response.newBuilder()
                 .body(new CountingBody(body, bytes -> LOGGER.fine(answered(request, response, started, bytes))))
                 .build();
