@@ -8,10 +8,16 @@ import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
+import io.jenkins.plugins.projectboards.client.NotSupportedException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.gate.ApprovalGate;
+import io.jenkins.plugins.projectboards.client.gate.CardObservation;
+import io.jenkins.plugins.projectboards.client.gate.GateSpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -106,6 +112,32 @@ public final class BoardOperations {
         }
         return new SubscribeWebhookResult(client.vendor(), board,
                 client.subscribeWebhook(board, url, request.events(), request.secret()), false);
+    }
+
+    /**
+     * Opens the {@code waitForCard} gate: finds the card, resolves its columns on the card's board (an unknown one
+     * fails now, with the valid names) and reads it once, so a card that is already approved or rejected is decided
+     * at once. The caller then waits, calling {@link ApprovalGate#check} on deliveries and on its poll; a dry run
+     * waits for nothing and reports the first read ({@link WaitForCardResult}).
+     *
+     * @param startedAt when the gate first started; its deadline is {@code timeoutMinutes} after that, also when a
+     *     restarted gate is opened again
+     */
+    public ApprovalGate openGate(WaitForCardRequest request, Instant startedAt) {
+        String op = "waitForCard";
+        if (request.timeoutMinutes() < 1) {
+            throw new ValidationException(client.vendor(), op, 0, "timeoutMinutes",
+                    "must be at least 1, got " + request.timeoutMinutes());
+        }
+        if (!blank(request.label())) {
+            throw new NotSupportedException(client.vendor(), op,
+                    "'label': this version reads only a card's column; wait for a column instead");
+        }
+        Card card = findCard(op, "card", request.card(), request.board());
+        GateSpec spec = GateSpec.resolve(client, card.board(), request.columns(), request.rejectColumns(), request.label());
+        ApprovalGate gate = new ApprovalGate(card, spec, startedAt.plus(Duration.ofMinutes(request.timeoutMinutes())), null);
+        gate.observe(CardObservation.of(card, startedAt));
+        return gate;
     }
 
     private Card findCard(String op, String field, String text, String boardName) {

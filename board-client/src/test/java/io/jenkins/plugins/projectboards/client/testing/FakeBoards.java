@@ -58,6 +58,16 @@ public abstract class FakeBoards extends Dispatcher {
         return COLUMNS.get(cardColumns.get(cardId));
     }
 
+    /** Moves a card as a person on the board would (no request to the fake). */
+    public void moveTo(String cardId, String column) {
+        cardColumns.put(cardId, COLUMNS.indexOf(column));
+    }
+
+    /** Deletes a card as a person on the board would. */
+    public void delete(String cardId) {
+        cardColumns.remove(cardId);
+    }
+
     protected String titleOf(String cardId) {
         return titles.getOrDefault(cardId, "Card " + cardId);
     }
