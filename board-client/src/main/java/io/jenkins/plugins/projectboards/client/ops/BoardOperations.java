@@ -119,11 +119,18 @@ public final class BoardOperations {
      * fails now, with the valid names) and reads it once, so a card that is already approved or rejected is decided
      * at once. The caller then waits, calling {@link ApprovalGate#check} on deliveries and on its poll; a dry run
      * waits for nothing and reports the first read ({@link WaitForCardResult}).
-     *
-     * @param startedAt when the gate first started; its deadline is {@code timeoutMinutes} after that, also when a
-     *     restarted gate is opened again
      */
-    public ApprovalGate openGate(WaitForCardRequest request, Instant startedAt) {
+    public ApprovalGate openGate(WaitForCardRequest request, Instant now) {
+        return reopenGate(request, now, null, now);
+    }
+
+    /**
+     * Opens a gate again after a restart, with the deadline it had ({@code timeoutMinutes} after {@code startedAt})
+     * and where it last saw the card, and reads the card now.
+     *
+     * @param lastColumn the column the card was last seen in while waiting; {@code null} when not known
+     */
+    public ApprovalGate reopenGate(WaitForCardRequest request, Instant startedAt, String lastColumn, Instant now) {
         String op = "waitForCard";
         if (request.timeoutMinutes() < 1) {
             throw new ValidationException(client.vendor(), op, 0, "timeoutMinutes",
@@ -135,8 +142,8 @@ public final class BoardOperations {
         }
         Card card = findCard(op, "card", request.card(), request.board());
         GateSpec spec = GateSpec.resolve(client, card.board(), request.columns(), request.rejectColumns(), request.label());
-        ApprovalGate gate = new ApprovalGate(card, spec, startedAt.plus(Duration.ofMinutes(request.timeoutMinutes())), null);
-        gate.observe(CardObservation.of(card, startedAt));
+        ApprovalGate gate = new ApprovalGate(card, spec, startedAt.plus(Duration.ofMinutes(request.timeoutMinutes())), lastColumn);
+        gate.observe(CardObservation.of(card, now));
         return gate;
     }
 

@@ -7,6 +7,7 @@ import io.jenkins.plugins.projectboards.client.NotSupportedException;
 import io.jenkins.plugins.projectboards.client.UnknownNameException;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.gate.ApprovalGate;
+import io.jenkins.plugins.projectboards.client.gate.GateDecision;
 import io.jenkins.plugins.projectboards.client.gate.GateDecision.Outcome;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
@@ -118,5 +119,20 @@ public class KanboardGateTest extends KanboardTestSupport {
         assertEquals("Kanboard waitForCard: 'label': this version reads only a card's column; wait for a column instead",
                 e.getMessage());
         assertEquals(List.of(), fake.methods());
+    }
+
+    @Test
+    public void aReopenedGateKeepsItsDeadlineAndDecidesOnTheCardAsItIsNow() {
+        BoardOperations operations = new BoardOperations(appClient(), "Shop");
+        WaitForCardRequest request = new WaitForCardRequest("1", null, List.of("Done"), List.of(), null, 30, false);
+        ApprovalGate reopened = operations.reopenGate(request, NOW.minusSeconds(600), "Doing", NOW);
+        assertEquals(NOW.plusSeconds(1200), reopened.deadline());
+        assertEquals(Outcome.WAITING, reopened.decision().outcome());
+        assertEquals("Todo", reopened.lastColumn());
+        ApprovalGate late = operations.reopenGate(request, NOW.minusSeconds(3600), "Todo", NOW);
+        assertEquals(Outcome.TIMED_OUT, late.decision().outcome());
+        fake.moveTo("1", "Done");
+        ApprovalGate approvedMeanwhile = operations.reopenGate(request, NOW.minusSeconds(600), "Todo", NOW);
+        assertEquals(new GateDecision(Outcome.APPROVED, "Done", "Todo", null, NOW, null), approvedMeanwhile.decision());
     }
 }
