@@ -10,6 +10,7 @@ import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.ConnectionException;
 import io.jenkins.plugins.projectboards.client.Links;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.gate.ApprovalGate;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -198,9 +200,8 @@ public final class WaitForCardExecution extends StepExecution {
         try {
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
-            Map<String, Object> result = gate == null
-                    ? StepRunner.run(connectionName, failOnError, run, listener, this::open)
-                    : recheck(run, listener);
+            Map<String, Object> result = gate != null ? recheck(run, listener)
+                    : StepRunner.run(connectionName, failOnError, run, listener, cardId == null ? this::open : this::reopen);
             if (stopped || outlived()) {
                 return;
             }
@@ -211,8 +212,10 @@ public final class WaitForCardExecution extends StepExecution {
             }
             synchronized (this) {
                 looking = false;
-                scheduleLook(lookAgain ? Duration.ZERO : gate.untilNextPoll(clock.instant(), pollInterval(),
-                        ThreadLocalRandom.current().nextDouble(0.9, 1.1), MIN_PAUSE));
+                double jitter = ThreadLocalRandom.current().nextDouble(0.9, 1.1);
+                scheduleLook(lookAgain ? Duration.ZERO
+                        : gate == null ? Duration.ofMillis(Math.round(pollInterval().toMillis() * jitter))
+                        : gate.untilNextPoll(clock.instant(), pollInterval(), jitter, MIN_PAUSE));
             }
         } catch (Throwable e) {
             // Whatever went wrong, the step must end: nothing else would complete it.
@@ -286,6 +289,25 @@ public final class WaitForCardExecution extends StepExecution {
     }
 
     /**
+     * The first look after a restart. A board that cannot be reached (yet) is looked at again on the poll until the
+     * gate's deadline: a restart often comes with other outages. Anything else fails as on the first start.
+     */
+    private Map<String, Object> reopen(BoardConnection connection, Run<?, ?> run, StepConsole console) throws Exception {
+        try {
+            return open(connection, run, console);
+        } catch (ConnectionException e) {
+            Instant deadline = Instant.ofEpochMilli(startedAtEpochMillis).plus(Duration.ofMinutes(timeoutMinutes));
+            if (clock.instant().isBefore(deadline)) {
+                reportOnce(console, e);
+                return null;
+            }
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("approved", false);
+            return notApproved(console, Messages.WaitForCardStep_timedOut(cardId, timeoutMinutes, lastColumn) + ": " + e.getMessage(), map);
+        }
+    }
+
+    /**
      * A later look: reads the card. A failure is printed (once while it lasts) and the gate waits on; the deadline
      * still ends it.
      */
@@ -297,10 +319,7 @@ public final class WaitForCardExecution extends StepExecution {
             ConsoleHttpEvents.during(listener, () -> current.check(connection.client(run), clock.instant()));
             lastProblem = null;
         } catch (BoardException | IllegalArgumentException e) {
-            if (!e.getMessage().equals(lastProblem)) {
-                lastProblem = e.getMessage();
-                console.line(Messages.WaitForCardStep_lookFailed(cardId, e.getMessage()));
-            }
+            reportOnce(console, e);
         }
         GateDecision decision = current.expire(clock.instant());
         if (decision.outcome().over()) {
@@ -311,6 +330,14 @@ public final class WaitForCardExecution extends StepExecution {
             getContext().saveState();
         }
         return null;
+    }
+
+    /** A failed look, printed when its message differs from the last one's: not on every poll of an outage. */
+    private void reportOnce(StepConsole console, RuntimeException e) {
+        if (!e.getMessage().equals(lastProblem)) {
+            lastProblem = e.getMessage();
+            console.line(Messages.WaitForCardStep_lookFailed(cardId, e.getMessage()));
+        }
     }
 
     /** The step's result; a gate that did not approve fails the step (or, with failOnError: false, says so). */
@@ -328,6 +355,11 @@ public final class WaitForCardExecution extends StepExecution {
             case TIMED_OUT -> Messages.WaitForCardStep_timedOut(cardId, timeoutMinutes, decision.column());
             default -> Messages.WaitForCardStep_ended(cardId, decision.reason());
         };
+        return notApproved(console, reason, map);
+    }
+
+    /** A gate that ended without approval fails the step, or with failOnError: false adds the reason as {@code error}. */
+    private Map<String, Object> notApproved(StepConsole console, String reason, Map<String, Object> map) throws AbortException {
         if (StepRunner.failOnError(failOnError)) {
             throw new AbortException(StepConsole.prefixed(reason));
         }

@@ -21,7 +21,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -46,11 +50,18 @@ public class WaitForCardStepTest {
     public final JenkinsSessionRule sessions = new JenkinsSessionRule();
 
     private final MockWebServer server = new MockWebServer();
+    /** While set, the board is unreachable: every request is read and its connection dropped before an answer. */
+    private volatile boolean down;
     private final FakeBoards.Kanboard kanboard = new FakeBoards.Kanboard(20, Duration.ZERO);
 
     @Before
     public void startKanboard() throws Exception {
-        server.setDispatcher(kanboard);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                return down ? new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST) : kanboard.dispatch(request);
+            }
+        });
         server.start();
         // Only deliveries wake a gate unless a test polls.
         WaitForCardExecution.pollMillis = Duration.ofMinutes(10).toMillis();
@@ -102,14 +113,14 @@ public class WaitForCardStepTest {
         }
     }
 
-    private static void waitForLog(WorkflowRun run, String text) throws InterruptedException {
-        waitFor("'" + text + "' in the log", () -> {
-            try {
-                return JenkinsRule.getLog(run).contains(text);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+    private static void waitForLog(WorkflowRun run, String text) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!JenkinsRule.getLog(run).contains(text)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no '" + text + "' in the log:\n" + JenkinsRule.getLog(run));
             }
-        });
+            Thread.sleep(20);
+        }
     }
 
     /**
@@ -270,6 +281,28 @@ public class WaitForCardStepTest {
      */
     private static long threadsBesidesPipelines() {
         return Thread.getAllStackTraces().keySet().stream().filter(thread -> !thread.getName().startsWith("CpsVmExecutorService")).count();
+    }
+
+    @Test
+    public void aRestartWhileTheBoardIsDownWaitsForTheBoard() throws Throwable {
+        sessions.then(j -> {
+            configure();
+            WorkflowRun run = job(j, "gate", "card: '9', column: 'Done'").scheduleBuild2(0).waitForStart();
+            waitForLog(run, "Waiting for card");
+        });
+        down = true;
+        sessions.then(j -> {
+            WaitForCardExecution.pollMillis = 200;
+            WorkflowRun run = j.jenkins.getItemByFullName("gate", WorkflowJob.class).getBuildByNumber(1);
+            waitForLog(run, "[Project Boards] Could not look at card 9, still waiting: Kanboard ");
+            assertTrue(run.isBuilding());
+            kanboard.moveTo("9", "Done");
+            down = false;
+            j.assertBuildStatusSuccess(j.waitForCompletion(run));
+            j.assertLogContains("approved=true id=9 column=Done from=Todo by=null error=null", run);
+            String log = JenkinsRule.getLog(run);
+            assertEquals("the outage is reported once", log.indexOf("Could not look at card 9"), log.lastIndexOf("Could not look at card 9"));
+        });
     }
 
     @Test
