@@ -157,8 +157,7 @@ public final class WaitForCardExecution extends StepExecution {
     @Override
     public String getStatus() {
         return cardId == null ? "opening the gate on card " + card
-                : "waiting for card " + cardId + " to reach " + String.join(", ", approving)
-                        + (label == null ? "" : " or carry label " + label) + " (now in " + lastColumn + ")";
+                : "waiting for card " + cardId + " to reach " + target() + " (now in " + lastColumn + ")";
     }
 
     private synchronized void scheduleLook(Duration delay) {
@@ -282,7 +281,7 @@ public final class WaitForCardExecution extends StepExecution {
             console.line(Messages.WaitForCardStep_commented(link));
         }
         console.line(resumed ? Messages.WaitForCardStep_resumed(link, lastColumn)
-                : Messages.WaitForCardStep_waiting(link, String.join(", ", approving) + (label == null ? "" : " / label " + label),
+                : Messages.WaitForCardStep_waiting(link, target(),
                         lastColumn, opened.deadline().toString()));
         register(connection.getName());
         return null;
@@ -367,6 +366,18 @@ public final class WaitForCardExecution extends StepExecution {
         return map;
     }
 
+    /** What approves, as the console and the build page say it: {@code Done, Released or label approved}. */
+    private String target() {
+        List<String> parts = new ArrayList<>();
+        if (!approving.isEmpty()) {
+            parts.add(String.join(", ", approving));
+        }
+        if (label != null) {
+            parts.add("label " + label);
+        }
+        return String.join(" or ", parts);
+    }
+
     private WaitForCardRequest request(String cardText) {
         return new WaitForCardRequest(cardText, board, approving, rejecting, label, timeoutMinutes, dryRun);
     }
@@ -410,7 +421,7 @@ public final class WaitForCardExecution extends StepExecution {
         }
 
         public String getColumns() {
-            return String.join(", ", execution.approving) + (execution.label == null ? "" : " / label " + execution.label);
+            return execution.target();
         }
 
         public String getColumn() {

@@ -191,6 +191,19 @@ public class WaitForCardStepTest {
     }
 
     @Test
+    public void aLabelApprovesInAnyColumn() throws Throwable {
+        sessions.then(j -> {
+            configure();
+            WaitForCardExecution.pollMillis = 200;
+            WorkflowRun run = job(j, "gate", "card: '10', label: 'approved', rejectColumns: ['Doing']").scheduleBuild2(0).waitForStart();
+            waitForLog(run, "Waiting for card Card 10 to reach label approved (now in 'Todo'");
+            kanboard.tag("10", "Approved");
+            j.assertBuildStatusSuccess(j.waitForCompletion(run));
+            j.assertLogContains("approved=true id=10 column=Todo from=null by=null error=null", run);
+        });
+    }
+
+    @Test
     public void aRejectColumnFailsTheStepOrReturnsApprovedFalse() throws Throwable {
         sessions.then(j -> {
             configure();

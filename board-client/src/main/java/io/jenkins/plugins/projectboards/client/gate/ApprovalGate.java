@@ -3,6 +3,7 @@ package io.jenkins.plugins.projectboards.client.gate;
 import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.gate.GateDecision.Outcome;
@@ -91,9 +92,9 @@ public final class ApprovalGate {
         return true;
     }
 
-    /** Reads the card (one call, by id) and decides on what it finds. */
+    /** Reads the card by id (its column, labels, closed) and decides on what it finds. */
     public GateDecision check(BoardClient client, Instant now) {
-        Optional<Card> found = client.findCard(CardRef.id(card.id()), card.board());
+        Optional<CardDetails> found = client.cardDetails(CardRef.id(card.id()), card.board());
         return observe(found.map(current -> CardObservation.of(current, now)).orElseGet(() -> CardObservation.deleted(now)));
     }
 

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.projectboards.client.gate;
 
-import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import java.time.Instant;
 import java.util.List;
@@ -20,9 +20,9 @@ public record CardObservation(ColumnRef column, List<String> labels, boolean clo
         labels = labels == null ? null : List.copyOf(labels);
     }
 
-    /** The card as {@code findCard} describes it: its column, no labels. */
-    public static CardObservation of(Card card, Instant at) {
-        return new CardObservation(card.column(), null, false, false, at);
+    /** The card as {@code cardDetails} reads it: its column, labels and whether it is closed. */
+    public static CardObservation of(CardDetails details, Instant at) {
+        return new CardObservation(details.card().column(), details.labels(), details.closed(), false, at);
     }
 
     public static CardObservation deleted(Instant at) {

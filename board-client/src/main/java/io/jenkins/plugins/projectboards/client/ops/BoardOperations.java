@@ -8,13 +8,11 @@ import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
-import io.jenkins.plugins.projectboards.client.NotSupportedException;
 import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
 import io.jenkins.plugins.projectboards.client.gate.ApprovalGate;
-import io.jenkins.plugins.projectboards.client.gate.CardObservation;
 import io.jenkins.plugins.projectboards.client.gate.GateSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,14 +134,11 @@ public final class BoardOperations {
             throw new ValidationException(client.vendor(), op, 0, "timeoutMinutes",
                     "must be at least 1, got " + request.timeoutMinutes());
         }
-        if (!blank(request.label())) {
-            throw new NotSupportedException(client.vendor(), op,
-                    "'label': this version reads only a card's column; wait for a column instead");
-        }
         Card card = findCard(op, "card", request.card(), request.board());
         GateSpec spec = GateSpec.resolve(client, card.board(), request.columns(), request.rejectColumns(), request.label());
         ApprovalGate gate = new ApprovalGate(card, spec, startedAt.plus(Duration.ofMinutes(request.timeoutMinutes())), lastColumn);
-        gate.observe(CardObservation.of(card, now));
+        // Found by whatever the user wrote (a reference, a URL); read by id for its labels and state.
+        gate.check(client, now);
         return gate;
     }
 

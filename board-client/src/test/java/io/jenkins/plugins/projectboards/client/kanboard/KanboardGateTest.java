@@ -3,7 +3,6 @@ package io.jenkins.plugins.projectboards.client.kanboard;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
-import io.jenkins.plugins.projectboards.client.NotSupportedException;
 import io.jenkins.plugins.projectboards.client.UnknownNameException;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.gate.ApprovalGate;
@@ -36,9 +35,9 @@ public class KanboardGateTest extends KanboardTestSupport {
     }
 
     @Test
-    public void opensWithOneReadOfTheCardAndOneOfTheColumns() throws Exception {
+    public void opensByFindingTheCardResolvingTheColumnsAndReadingItsDetails() throws Exception {
         ApprovalGate gate = open("#1", List.of("Done"), List.of("doing"));
-        assertEquals(List.of("getTask", "getAllProjects", "getColumns"), fake.methods());
+        assertEquals(List.of("getTask", "getAllProjects", "getColumns", "getTask", "getTaskTags"), fake.methods());
         assertEquals(Json.MAPPER.readTree("{\"task_id\":1}"), fake.params("getTask").get(0));
         assertEquals(Json.MAPPER.readTree("{\"project_id\":1}"), fake.params("getColumns").get(0));
         assertEquals(Outcome.WAITING, gate.decision().outcome());
@@ -47,7 +46,7 @@ public class KanboardGateTest extends KanboardTestSupport {
     }
 
     @Test
-    public void eachCheckIsOneGetTaskOnceTheNamesAreCached() throws Exception {
+    public void eachCheckReadsTheTaskAndItsTagsOnceTheNamesAreCached() throws Exception {
         KanboardClient client = appClient();
         ApprovalGate gate = new BoardOperations(client, "Shop").openGate(
                 new WaitForCardRequest("1", null, List.of("Done"), List.of("Doing"), null, 30, false), NOW);
@@ -55,8 +54,9 @@ public class KanboardGateTest extends KanboardTestSupport {
         assertEquals(Outcome.WAITING, gate.check(client, NOW.plusSeconds(60)).outcome());
         fake.moveTo("1", "Done");
         assertEquals(Outcome.APPROVED, gate.check(client, NOW.plusSeconds(120)).outcome());
-        assertEquals(List.of("getTask", "getTask"), fake.methods());
+        assertEquals(List.of("getTask", "getTaskTags", "getTask", "getTaskTags"), fake.methods());
         assertEquals(Json.MAPPER.readTree("{\"task_id\":1}"), fake.params("getTask").get(1));
+        assertEquals(Json.MAPPER.readTree("{\"task_id\":1}"), fake.params("getTaskTags").get(1));
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("vendor", "Kanboard");
         expected.put("id", "1");
@@ -113,12 +113,13 @@ public class KanboardGateTest extends KanboardTestSupport {
     }
 
     @Test
-    public void aLabelGateIsNotSupportedYetAndSaysSo() {
-        NotSupportedException e = assertThrows(NotSupportedException.class, () -> new BoardOperations(appClient(), "Shop")
-                .openGate(new WaitForCardRequest("1", null, List.of(), List.of(), "approved", 30, false), NOW));
-        assertEquals("Kanboard waitForCard: 'label': this version reads only a card's column; wait for a column instead",
-                e.getMessage());
-        assertEquals(List.of(), fake.methods());
+    public void aLabelApprovesInAnyColumn() {
+        ApprovalGate gate = new BoardOperations(appClient(), "Shop")
+                .openGate(new WaitForCardRequest("1", null, List.of(), List.of("Doing"), "approved", 30, false), NOW);
+        assertEquals(Outcome.WAITING, gate.decision().outcome());
+        fake.tag("1", "release", "Approved");
+        GateDecision approved = gate.check(appClient(), NOW.plusSeconds(5));
+        assertEquals(new GateDecision(Outcome.APPROVED, "Todo", null, null, NOW.plusSeconds(5), null), approved);
     }
 
     @Test

@@ -91,7 +91,8 @@ public class KanboardRigTest {
 
     /**
      * The approval gate on a real Kanboard: a card moved through the API (as a person would move it) is seen by the
-     * gate's next read, approving in Done and rejecting in Backlog; an unknown column fails before it waits. Poll only:
+     * gate's next read, approving in Done and rejecting in Backlog, a tag approves in any column; an unknown column
+     * fails before it waits. Poll only:
      * Kanboard's webhook URL is one setting for the whole server, which this test leaves alone.
      */
     @Test
@@ -103,10 +104,10 @@ public class KanboardRigTest {
         KanboardClient user = new KanboardClient(url,
                 KanboardCredentials.user(env("KANBOARD_ADMIN_USER"), env("KANBOARD_ADMIN_PASSWORD")), http, ClientOptions.defaults());
         String project = "Rig gate " + System.currentTimeMillis();
-        user.batch(List.of(KanboardCall.once("createProject").with("name", project))).get(0).resultOrThrow();
+        long projectId = user.batch(List.of(KanboardCall.once("createProject").with("name", project))).get(0).resultOrThrow().asLong();
         BoardOperations operations = new BoardOperations(app, project);
         List<String> ids = new ArrayList<>();
-        for (String title : List.of("Approve me", "Reject me")) {
+        for (String title : List.of("Approve me", "Reject me", "Tag me")) {
             ids.add((String) operations.createTask(new CreateTaskRequest(null, "Ready", title, null, List.of(), null, null, null, false))
                     .toMap().get("id"));
         }
@@ -114,12 +115,20 @@ public class KanboardRigTest {
         ApprovalGate approving = operations.openGate(approveInDone, Instant.now());
         ApprovalGate rejecting = operations.openGate(
                 new WaitForCardRequest(ids.get(1), null, List.of("Done"), List.of("Backlog"), null, 5, false), Instant.now());
-        System.out.println("gates opened: " + approving.decision() + " / " + rejecting.decision());
+        ApprovalGate byLabel = operations.openGate(
+                new WaitForCardRequest(ids.get(2), null, List.of(), List.of("Backlog"), "approved", 5, false), Instant.now());
+        System.out.println("gates opened: " + approving.decision() + " / " + rejecting.decision() + " / " + byLabel.decision());
         assertEquals(GateDecision.Outcome.WAITING, approving.check(app, Instant.now()).outcome());
 
         BoardOperations person = new BoardOperations(user, project);
         person.moveCard(new MoveCardRequest("#" + ids.get(0), "Done", null, null, false));
         person.moveCard(new MoveCardRequest("#" + ids.get(1), "Backlog", null, null, false));
+        user.batch(List.of(KanboardCall.once("setTaskTags").with("project_id", projectId).with("task_id", Long.parseLong(ids.get(2)))
+                .with("tags", List.of("release", "Approved")))).get(0).resultOrThrow();
+        GateDecision labelled = byLabel.check(app, Instant.now());
+        System.out.println("after tagging: " + labelled);
+        assertEquals(GateDecision.Outcome.APPROVED, labelled.outcome());
+        assertEquals("Ready", labelled.column());
         GateDecision approved = approving.check(app, Instant.now());
         GateDecision rejected = rejecting.check(app, Instant.now());
         System.out.println("after the moves: " + approved + " / " + rejected);

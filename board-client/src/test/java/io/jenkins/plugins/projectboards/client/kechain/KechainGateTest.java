@@ -33,6 +33,7 @@ public class KechainGateTest extends KechainTestSupport {
         KechainClient client = client();
         activity("OPEN");
         body(200, "scope.json");
+        activity("OPEN");
         ApprovalGate gate = new BoardOperations(client, null).openGate(
                 new WaitForCardRequest(ACTIVITY, null, List.of("completed"), List.of(), null, 60, false), NOW);
         assertEquals(new GateDecision(Outcome.WAITING, "OPEN", null, null, null, null), gate.decision());
@@ -42,6 +43,6 @@ public class KechainGateTest extends KechainTestSupport {
         assertEquals(new GateDecision(Outcome.APPROVED, "COMPLETED", "OPEN", null, NOW.plusSeconds(60), null),
                 gate.check(client, NOW.plusSeconds(60)));
         String activity = "/kc/api/activities/" + ACTIVITY + ".json";
-        assertEquals(List.of(activity, "/kc/api/v3/scopes.json?id=" + SCOPE + "&limit=2", activity, activity), requests());
+        assertEquals(List.of(activity, "/kc/api/v3/scopes.json?id=" + SCOPE + "&limit=2", activity, activity, activity), requests());
     }
 }

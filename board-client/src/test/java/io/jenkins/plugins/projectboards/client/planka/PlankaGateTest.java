@@ -35,7 +35,7 @@ public class PlankaGateTest extends PlankaTestSupport {
         PlankaClient client = client();
         ApprovalGate gate = new BoardOperations(client, null).openGate(
                 new WaitForCardRequest(baseUrl() + "/cards/2", null, List.of("Done"), List.of("Doing"), null, 5, false), NOW);
-        assertEquals(List.of("GET /api/cards/2", "GET /api/projects", "GET /api/boards/500"), fake.requests);
+        assertEquals(List.of("GET /api/cards/2", "GET /api/projects", "GET /api/boards/500", "GET /api/cards/2"), fake.requests);
         assertEquals(Outcome.WAITING, gate.decision().outcome());
         fake.requests.clear();
         fake.moveTo("2", "Doing");
