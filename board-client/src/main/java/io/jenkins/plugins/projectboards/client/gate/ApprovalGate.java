@@ -57,10 +57,6 @@ public final class ApprovalGate {
         return card;
     }
 
-    public GateSpec spec() {
-        return spec;
-    }
-
     public Instant deadline() {
         return deadline;
     }

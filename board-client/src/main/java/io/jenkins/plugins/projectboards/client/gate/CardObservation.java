@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param column where the card is; {@code null} when it is gone
  * @param labels its labels; {@code null} when the read does not give them
- * @param closed whether the vendor marks it closed (Kanboard's closed tasks)
+ * @param closed whether the vendor marks it closed ({@link CardDetails#closed()})
  * @param gone whether the card no longer exists (deleted)
  * @param at when the read began: deliveries heard before it are reflected in it
  */
