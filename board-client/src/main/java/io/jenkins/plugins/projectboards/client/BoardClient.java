@@ -48,6 +48,14 @@ public interface BoardClient {
     /** Finds a card by id or reference; references need the board they live on. */
     Optional<Card> findCard(CardRef ref, BoardRef board);
 
+    /**
+     * Reads a card with its description, labels, due date, assignee and whether it is closed; by id or reference
+     * like {@link #findCard}.
+     *
+     * @return empty when there is no such card
+     */
+    Optional<CardDetails> cardDetails(CardRef ref, BoardRef board);
+
     /** Moves {@code card} to {@code column}, keeping what the vendor keeps (Kanboard: the swimlane). */
     Card moveCard(Card card, ColumnRef column, Position position);
 

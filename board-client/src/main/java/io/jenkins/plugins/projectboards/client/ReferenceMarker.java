@@ -29,4 +29,12 @@ public final class ReferenceMarker {
         Matcher matcher = MARKER.matcher(description);
         return matcher.find() ? matcher.group(1) : null;
     }
+
+    /** The description as its author wrote it: without the marker line and the blank line before it. */
+    public static String strip(String description) {
+        if (description == null) {
+            return null;
+        }
+        return MARKER.matcher(description).replaceAll("").stripTrailing();
+    }
 }

@@ -14,6 +14,7 @@ import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.webhook.ColumnNames;
 import io.jenkins.plugins.projectboards.client.webhook.DeliveryLanes;
 import io.jenkins.plugins.projectboards.client.webhook.EventFilter;
+import io.jenkins.plugins.projectboards.internal.BoardEventWaiters;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -28,7 +29,8 @@ import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
 
 /**
- * Schedules the builds accepted events start, off the endpoint's thread: one lane per connection holding at most
+ * Schedules the builds accepted events start, and tells the waiting {@code waitForCard} gates of the connection
+ * ({@link BoardEventWaiters}), off the endpoint's thread: one lane per connection holding at most
  * {@link #QUEUE_CAPACITY} events (a full lane refuses, the endpoint answers 503 and the vendor may retry), events of
  * a connection in the order they arrived, connections side by side on {@link #WORKERS} threads. Column ids are named
  * from the client's cache or within {@link #COLUMN_DEADLINE}, else kept. Every failure is logged; one job that
@@ -77,7 +79,12 @@ public class BoardEventDispatcher {
      * @return false when the connection's lane is full: nothing was queued
      */
     public boolean dispatch(String connection, BoardClient client, BoardEvent event) {
-        return lanes.offer(connection, () -> schedule(connection, named(connection, client, event)));
+        return lanes.offer(connection, () -> {
+            BoardEvent named = named(connection, client, event);
+            // Waiting gates first: each only schedules a look at its card, while scheduling builds walks every job.
+            BoardEventWaiters.heard(connection, named);
+            schedule(connection, named);
+        });
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.projectboards.client.kanboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardDraft;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.CardUpdate;
@@ -43,6 +45,7 @@ public final class KanboardClient extends VendorClient {
     private final KanboardComments comments;
     private final KanboardUsers users;
     private final KanboardWebhooks webhooks;
+    private final KanboardCardFields cardFields;
 
     public KanboardClient(String url, KanboardCredentials credentials, OkHttpClient http, ClientOptions options) {
         super(Vendor.KANBOARD, withoutEndpoint(BaseUrl.normalize(Vendor.KANBOARD, url)));
@@ -54,6 +57,7 @@ public final class KanboardClient extends VendorClient {
         this.comments = new KanboardComments(transport);
         this.users = new KanboardUsers(transport, options);
         this.webhooks = new KanboardWebhooks(baseUrl());
+        this.cardFields = new KanboardCardFields(transport, users);
     }
 
     /** The task's page; the id comes from the server or a delivery, so the link is checked like any other. */
@@ -83,6 +87,10 @@ public final class KanboardClient extends VendorClient {
 
     public KanboardWebhooks webhooks() {
         return webhooks;
+    }
+
+    public KanboardCardFields cardFields() {
+        return cardFields;
     }
 
     /** Several procedure calls in one HTTP request; see {@link KanboardTransport#batch}. */
@@ -139,6 +147,19 @@ public final class KanboardClient extends VendorClient {
         }
         requireBoardForReference(board, "a task", "a project");
         return cards.byReference(board.id(), ref.value()).map(this::card);
+    }
+
+    @Override
+    public Optional<CardDetails> cardDetails(CardRef ref, BoardRef board) {
+        KanboardCall read;
+        if (ref.kind() == CardRef.Kind.ID) {
+            read = KanboardCards.getCall(ref.value());
+        } else {
+            requireBoardForReference(board, "a task", "a project");
+            read = KanboardCards.byReferenceCall(board.id(), ref.value());
+        }
+        JsonNode task = transport.call(read);
+        return KanboardCards.task(task).map(found -> cardFields.details(card(found), task));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.projectboards.client.kechain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
@@ -26,18 +27,28 @@ public final class KechainCards {
 
     /** The activity whose {@code ref} slug is {@code reference}, if any. */
     public Optional<KechainActivity> byReference(KechainScope scope, String reference) {
+        return byReferenceAsRead(scope, reference).map(KechainActivity::from);
+    }
+
+    /** {@link #byReference} as KE-chain answers it, every field included. */
+    Optional<JsonNode> byReferenceAsRead(KechainScope scope, String reference) {
         try {
-            return Optional.of(KechainActivity.from(transport.single(LIST, KechainTransport.query("ref", reference, "scope_id", scope.id()), "card",
-                    "activity with ref '" + reference + "' in scope '" + scope.name() + "'")));
+            return Optional.of(transport.single(LIST, KechainTransport.query("ref", reference, "scope_id", scope.id()), "card",
+                    "activity with ref '" + reference + "' in scope '" + scope.name() + "'"));
         } catch (NotFoundException none) {
             return Optional.empty();
         }
     }
 
     public Optional<KechainActivity> get(String id) {
+        return getAsRead(id).map(KechainActivity::from);
+    }
+
+    /** {@link #get} as KE-chain answers it, every field included. */
+    Optional<JsonNode> getAsRead(String id) {
         try {
-            return Optional.of(KechainActivity.from(KechainTransport.first("GET activity",
-                    transport.json("GET", "api/activities/" + id + ".json", Map.of(), null, true))));
+            return Optional.of(KechainTransport.first("GET activity",
+                    transport.json("GET", "api/activities/" + id + ".json", Map.of(), null, true)));
         } catch (NotFoundException none) {
             return Optional.empty();
         }

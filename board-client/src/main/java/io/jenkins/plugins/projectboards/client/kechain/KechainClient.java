@@ -3,6 +3,7 @@ package io.jenkins.plugins.projectboards.client.kechain;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardDraft;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
@@ -41,6 +42,7 @@ public final class KechainClient extends VendorClient {
     private final KechainWebhooks webhooks = new KechainWebhooks();
     private final KechainServices services;
     private final KechainServiceRun serviceRun;
+    private final KechainCardFields cardFields;
 
     public KechainClient(String url, KechainCredentials credentials, OkHttpClient http, ClientOptions options) {
         super(Vendor.KECHAIN, BaseUrl.normalize(Vendor.KECHAIN, url));
@@ -54,6 +56,7 @@ public final class KechainClient extends VendorClient {
         this.users = new KechainUsers(transport, options);
         this.services = new KechainServices(transport);
         this.serviceRun = new KechainServiceRun(services, options);
+        this.cardFields = new KechainCardFields(users);
     }
 
     public KechainBoards boards() {
@@ -82,6 +85,10 @@ public final class KechainClient extends VendorClient {
 
     public KechainServiceRun serviceRun() {
         return serviceRun;
+    }
+
+    public KechainCardFields cardFields() {
+        return cardFields;
     }
 
     /** A service by id, or by name within the scope given by name or id. */
@@ -148,6 +155,17 @@ public final class KechainClient extends VendorClient {
         }
         requireBoardForReference(board, "an activity", "a scope");
         return cards.byReference(boards.scope(board.id()), ref.value()).map(activity -> card(activity, board));
+    }
+
+    /** An activity is a card here: its status is its column. */
+    @Override
+    public Optional<CardDetails> cardDetails(CardRef ref, BoardRef board) {
+        if (ref.kind() == CardRef.Kind.ID || KechainBoards.isId(ref.value())) {
+            return cards.getAsRead(ref.value()).map(activity -> cardFields.details(card(KechainActivity.from(activity), null), activity));
+        }
+        requireBoardForReference(board, "an activity", "a scope");
+        return cards.byReferenceAsRead(boards.scope(board.id()), ref.value())
+                .map(activity -> cardFields.details(card(KechainActivity.from(activity), board), activity));
     }
 
     /** KE-chain's "move" sets the activity's status; there is no position. */

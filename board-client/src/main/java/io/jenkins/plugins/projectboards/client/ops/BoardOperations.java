@@ -12,6 +12,10 @@ import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.gate.ApprovalGate;
+import io.jenkins.plugins.projectboards.client.gate.GateSpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -106,6 +110,36 @@ public final class BoardOperations {
         }
         return new SubscribeWebhookResult(client.vendor(), board,
                 client.subscribeWebhook(board, url, request.events(), request.secret()), false);
+    }
+
+    /**
+     * Opens the {@code waitForCard} gate: finds the card, resolves its columns on the card's board (an unknown one
+     * fails now, with the valid names) and reads it once, so a card that is already approved or rejected is decided
+     * at once. The caller then waits, calling {@link ApprovalGate#check} on deliveries and on its poll; a dry run
+     * waits for nothing and reports the first read ({@link WaitForCardResult}).
+     */
+    public ApprovalGate openGate(WaitForCardRequest request, Instant now) {
+        return reopenGate(request, now, null, now);
+    }
+
+    /**
+     * Opens a gate again after a restart, with the deadline it had ({@code timeoutMinutes} after {@code startedAt})
+     * and where it last saw the card, and reads the card now.
+     *
+     * @param lastColumn the column the card was last seen in while waiting; {@code null} when not known
+     */
+    public ApprovalGate reopenGate(WaitForCardRequest request, Instant startedAt, String lastColumn, Instant now) {
+        String op = "waitForCard";
+        if (request.timeoutMinutes() < 1) {
+            throw new ValidationException(client.vendor(), op, 0, "timeoutMinutes",
+                    "must be at least 1, got " + request.timeoutMinutes());
+        }
+        Card card = findCard(op, "card", request.card(), request.board());
+        GateSpec spec = GateSpec.resolve(client, card.board(), request.columns(), request.rejectColumns(), request.label());
+        ApprovalGate gate = new ApprovalGate(card, spec, startedAt.plus(Duration.ofMinutes(request.timeoutMinutes())), lastColumn);
+        // Found by whatever the user wrote (a reference, a URL); read by id for its labels and state.
+        gate.check(client, now);
+        return gate;
     }
 
     private Card findCard(String op, String field, String text, String boardName) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.projectboards.client.planka;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardDraft;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
@@ -37,6 +38,7 @@ public final class PlankaClient extends VendorClient {
     private final PlankaComments comments;
     private final PlankaUsers users;
     private final PlankaWebhooks webhooks;
+    private final PlankaCardFields cardFields;
 
     public PlankaClient(String url, PlankaCredentials credentials, OkHttpClient http, ClientOptions options) {
         super(Vendor.PLANKA, BaseUrl.normalize(Vendor.PLANKA, url));
@@ -47,6 +49,7 @@ public final class PlankaClient extends VendorClient {
         this.comments = new PlankaComments(transport);
         this.users = new PlankaUsers(transport, options);
         this.webhooks = new PlankaWebhooks(transport, baseUrl());
+        this.cardFields = new PlankaCardFields(transport, boards);
     }
 
     public PlankaBoards boards() {
@@ -67,6 +70,10 @@ public final class PlankaClient extends VendorClient {
 
     public PlankaWebhooks webhooks() {
         return webhooks;
+    }
+
+    public PlankaCardFields cardFields() {
+        return cardFields;
     }
 
     /** The card's page; the id comes from the server or a delivery, so the link is checked like any other. */
@@ -129,6 +136,20 @@ public final class PlankaClient extends VendorClient {
         }
         requireBoardForReference(board, "a card", "a board");
         return cards.byReference(board.id(), ref.value()).map(card -> card(card, board, column(card)));
+    }
+
+    /** By reference: found in the board's cards, then read by id for its labels and members. */
+    @Override
+    public Optional<CardDetails> cardDetails(CardRef ref, BoardRef board) {
+        Optional<String> id;
+        if (ref.kind() == CardRef.Kind.ID) {
+            id = Optional.of(ref.value());
+        } else {
+            requireBoardForReference(board, "a card", "a board");
+            id = cards.byReference(board.id(), ref.value()).map(PlankaCard::id);
+        }
+        return id.flatMap(cardFields::show)
+                .map(shown -> cardFields.details(card(PlankaCard.from(shown.path("item"))), shown));
     }
 
     @Override

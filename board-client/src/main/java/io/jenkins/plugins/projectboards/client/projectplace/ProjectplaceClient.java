@@ -3,6 +3,7 @@ package io.jenkins.plugins.projectboards.client.projectplace;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardDraft;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
@@ -41,6 +42,7 @@ public final class ProjectplaceClient extends VendorClient {
     private final ProjectplaceComments comments;
     private final ProjectplaceUsers users;
     private final ProjectplaceWebhooks webhooks;
+    private final ProjectplaceCardFields cardFields;
 
     public ProjectplaceClient(String url, ProjectplaceCredentials credentials, OkHttpClient http, ClientOptions options) {
         this(url, credentials, http, options, ProjectplaceSettings.defaults());
@@ -58,6 +60,7 @@ public final class ProjectplaceClient extends VendorClient {
         this.comments = new ProjectplaceComments(transport);
         this.users = new ProjectplaceUsers(transport, options);
         this.webhooks = new ProjectplaceWebhooks(transport);
+        this.cardFields = new ProjectplaceCardFields(transport, boards);
     }
 
     public ProjectplaceBoards boards() {
@@ -78,6 +81,10 @@ public final class ProjectplaceClient extends VendorClient {
 
     public ProjectplaceWebhooks webhooks() {
         return webhooks;
+    }
+
+    public ProjectplaceCardFields cardFields() {
+        return cardFields;
     }
 
     @Override
@@ -136,6 +143,20 @@ public final class ProjectplaceClient extends VendorClient {
         }
         requireBoardForReference(board, "a card", "a board");
         return cards.byReference(board.id(), ref.value()).map(card -> card(card, board, null));
+    }
+
+    /** By reference: found in the board's cards, then read by id for its fields. */
+    @Override
+    public Optional<CardDetails> cardDetails(CardRef ref, BoardRef board) {
+        Optional<String> id;
+        if (ref.kind() == CardRef.Kind.ID) {
+            id = Optional.of(ref.value());
+        } else {
+            requireBoardForReference(board, "a card", "a board");
+            id = cards.byReference(board.id(), ref.value()).map(ProjectplaceCard::id);
+        }
+        return id.flatMap(cardFields::show)
+                .map(shown -> cardFields.details(card(ProjectplaceCard.from(shown), null, null), shown));
     }
 
     /** Projectplace places moved cards at the top of the column; {@code position} is not used. */

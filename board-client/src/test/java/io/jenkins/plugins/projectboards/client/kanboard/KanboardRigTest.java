@@ -8,10 +8,15 @@ import static org.junit.Assume.assumeTrue;
 
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.UnknownNameException;
+import io.jenkins.plugins.projectboards.client.gate.ApprovalGate;
+import io.jenkins.plugins.projectboards.client.gate.GateDecision;
 import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
+import io.jenkins.plugins.projectboards.client.ops.WaitForCardRequest;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
@@ -82,5 +87,59 @@ public class KanboardRigTest {
         System.out.println("batch: " + batch.get(0).result() + " / task " + batch.get(1).result().path("title").asText()
                 + " / " + batch.get(2).error().getMessage());
         assertTrue(batch.get(2).failed());
+    }
+
+    /**
+     * The approval gate on a real Kanboard: a card moved through the API (as a person would move it) is seen by the
+     * gate's next read, approving in Done and rejecting in Backlog, a tag approves in any column; an unknown column
+     * fails before it waits. Poll only:
+     * Kanboard's webhook URL is one setting for the whole server, which this test leaves alone.
+     */
+    @Test
+    public void approvalGateSeesRealMoves() {
+        String url = env("KANBOARD_JSONRPC_URL");
+        OkHttpClient http = new OkHttpClient();
+        KanboardClient app = new KanboardClient(url,
+                KanboardCredentials.applicationToken(env("KANBOARD_API_TOKEN"), env("KANBOARD_ADMIN_USER")), http, ClientOptions.defaults());
+        KanboardClient user = new KanboardClient(url,
+                KanboardCredentials.user(env("KANBOARD_ADMIN_USER"), env("KANBOARD_ADMIN_PASSWORD")), http, ClientOptions.defaults());
+        String project = "Rig gate " + System.currentTimeMillis();
+        long projectId = user.batch(List.of(KanboardCall.once("createProject").with("name", project))).get(0).resultOrThrow().asLong();
+        BoardOperations operations = new BoardOperations(app, project);
+        List<String> ids = new ArrayList<>();
+        for (String title : List.of("Approve me", "Reject me", "Tag me")) {
+            ids.add((String) operations.createTask(new CreateTaskRequest(null, "Ready", title, null, List.of(), null, null, null, false))
+                    .toMap().get("id"));
+        }
+        WaitForCardRequest approveInDone = new WaitForCardRequest(ids.get(0), null, List.of("Done"), List.of("Backlog"), null, 5, false);
+        ApprovalGate approving = operations.openGate(approveInDone, Instant.now());
+        ApprovalGate rejecting = operations.openGate(
+                new WaitForCardRequest(ids.get(1), null, List.of("Done"), List.of("Backlog"), null, 5, false), Instant.now());
+        ApprovalGate byLabel = operations.openGate(
+                new WaitForCardRequest(ids.get(2), null, List.of(), List.of("Backlog"), "approved", 5, false), Instant.now());
+        System.out.println("gates opened: " + approving.decision() + " / " + rejecting.decision() + " / " + byLabel.decision());
+        assertEquals(GateDecision.Outcome.WAITING, approving.check(app, Instant.now()).outcome());
+
+        BoardOperations person = new BoardOperations(user, project);
+        person.moveCard(new MoveCardRequest("#" + ids.get(0), "Done", null, null, false));
+        person.moveCard(new MoveCardRequest("#" + ids.get(1), "Backlog", null, null, false));
+        user.batch(List.of(KanboardCall.once("setTaskTags").with("project_id", projectId).with("task_id", Long.parseLong(ids.get(2)))
+                .with("tags", List.of("release", "Approved")))).get(0).resultOrThrow();
+        GateDecision labelled = byLabel.check(app, Instant.now());
+        System.out.println("after tagging: " + labelled);
+        assertEquals(GateDecision.Outcome.APPROVED, labelled.outcome());
+        assertEquals("Ready", labelled.column());
+        GateDecision approved = approving.check(app, Instant.now());
+        GateDecision rejected = rejecting.check(app, Instant.now());
+        System.out.println("after the moves: " + approved + " / " + rejected);
+        assertEquals(GateDecision.Outcome.APPROVED, approved.outcome());
+        assertEquals("Done", approved.column());
+        assertEquals("Ready", approved.previousColumn());
+        assertEquals(GateDecision.Outcome.REJECTED, rejected.outcome());
+        assertEquals("Backlog", rejected.column());
+
+        UnknownNameException unknown = assertThrows(UnknownNameException.class, () -> operations.openGate(
+                new WaitForCardRequest(ids.get(0), null, List.of("Approved"), List.of(), null, 5, false), Instant.now()));
+        System.out.println("unknown column: " + unknown.getMessage());
     }
 }

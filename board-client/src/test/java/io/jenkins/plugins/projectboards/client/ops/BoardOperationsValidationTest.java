@@ -7,6 +7,7 @@ import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardDraft;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
@@ -46,6 +47,7 @@ public class BoardOperationsValidationTest {
         @Override public UserRef resolveUser(String nameOrId) { return refuse("resolveUser"); }
         @Override public Card createCard(BoardRef board, ColumnRef column, CardDraft draft) { return refuse("createCard"); }
         @Override public Optional<Card> findCard(CardRef ref, BoardRef board) { return refuse("findCard"); }
+        @Override public Optional<CardDetails> cardDetails(CardRef ref, BoardRef board) { return refuse("cardDetails"); }
         @Override public Card moveCard(Card card, ColumnRef column, Position position) { return refuse("moveCard"); }
         @Override public CommentRef comment(Card card, String text) { return refuse("comment"); }
         @Override public WebhookSubscription subscribeWebhook(BoardRef b, String u, List<String> e, String s) { return refuse("subscribeWebhook"); }

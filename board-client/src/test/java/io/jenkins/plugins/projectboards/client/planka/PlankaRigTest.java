@@ -3,23 +3,34 @@ package io.jenkins.plugins.projectboards.client.planka;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.UnknownNameException;
+import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.gate.ApprovalGate;
+import io.jenkins.plugins.projectboards.client.gate.GateDecision;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
+import io.jenkins.plugins.projectboards.client.ops.WaitForCardRequest;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.Test;
 
 /**
@@ -104,5 +115,58 @@ public class PlankaRigTest {
         assertEquals(hook.id(), same.id());
         client.webhooks().delete(hook.id());
         System.out.println("webhook " + hook.id() + " deleted");
+    }
+
+    /**
+     * The approval gate on a real Planka, woken as in Jenkins: a webhook to a local server receives the real
+     * deliveries of a card moved through the API, the gate hears them and its next read approves, naming who moved
+     * the card. The webhook is deleted at the end.
+     */
+    @Test
+    public void approvalGateHearsARealMoveDelivery() throws Exception {
+        String url = env("PLANKA_URL");
+        String apiKey = env("PLANKA_API_KEY");
+        PlankaClient client = new PlankaClient(url, PlankaCredentials.apiKey(apiKey), http, ClientOptions.defaults());
+        String suffix = String.valueOf(System.currentTimeMillis());
+        String projectId = post(url, apiKey, "projects", """
+                {"type":"private","name":"Rig gate %s"}""".formatted(suffix)).get("id").asText();
+        String boardId = post(url, apiKey, "projects/" + projectId + "/boards", """
+                {"name":"Approvals","position":65536}""").get("id").asText();
+        int position = 65536;
+        for (String list : List.of("Review", "Approved", "Rejected")) {
+            post(url, apiKey, "boards/" + boardId + "/lists", """
+                    {"type":"active","position":%d,"name":"%s"}""".formatted(position, list));
+            position += 65536;
+        }
+        BoardOperations operations = new BoardOperations(client, "Rig gate " + suffix + "/Approvals");
+        String cardId = (String) operations.createTask(new CreateTaskRequest(null, "Review", "Release " + suffix, null, List.of(),
+                null, null, null, false)).toMap().get("id");
+        ApprovalGate gate = operations.openGate(new WaitForCardRequest(cardId, null, List.of("Approved"), List.of("Rejected"), null, 5,
+                false), Instant.now());
+        System.out.println("gate opened: " + gate.decision());
+
+        try (MockWebServer receiver = new MockWebServer()) {
+            receiver.start(InetAddress.getByName("127.0.0.1"), 0);
+            String hookUrl = receiver.url("/gate-" + suffix).toString();
+            WebhookSubscription hook = client.webhooks().subscribe(hookUrl, List.of("cardUpdate"), "rig-gate-secret");
+            try {
+                operations.moveCard(new MoveCardRequest(cardId, "Approved", null, null, false));
+                boolean heard = false;
+                for (RecordedRequest delivery; !heard && (delivery = receiver.takeRequest(10, TimeUnit.SECONDS)) != null; ) {
+                    BoardEvent event = client.parseWebhook(new WebhookDelivery(Map.of(), Map.of(), delivery.getBody().readUtf8()));
+                    heard = gate.heard(event, Instant.now());
+                    System.out.println("delivery: " + event.type() + " of card " + event.cardId() + " to " + event.toColumn()
+                            + " by " + event.actor() + (heard ? " (for the gate)" : ""));
+                }
+                assertTrue("a delivery for the card arrived", heard);
+                GateDecision approved = gate.check(client, Instant.now());
+                System.out.println("after the delivery: " + approved);
+                assertEquals(GateDecision.Outcome.APPROVED, approved.outcome());
+                assertEquals("Review", approved.previousColumn());
+                assertEquals(client.users().me().username(), approved.by());
+            } finally {
+                client.webhooks().delete(hook.id());
+            }
+        }
     }
 }

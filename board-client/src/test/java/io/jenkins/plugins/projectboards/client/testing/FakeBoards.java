@@ -58,6 +58,16 @@ public abstract class FakeBoards extends Dispatcher {
         return COLUMNS.get(cardColumns.get(cardId));
     }
 
+    /** Moves a card as a person on the board would (no request to the fake). */
+    public void moveTo(String cardId, String column) {
+        cardColumns.put(cardId, COLUMNS.indexOf(column));
+    }
+
+    /** Deletes a card as a person on the board would. */
+    public void delete(String cardId) {
+        cardColumns.remove(cardId);
+    }
+
     protected String titleOf(String cardId) {
         return titles.getOrDefault(cardId, "Card " + cardId);
     }
@@ -113,6 +123,8 @@ public abstract class FakeBoards extends Dispatcher {
         public final List<JsonNode> calls = new CopyOnWriteArrayList<>();
         /** Task id → its reference ({@code ""} for none). */
         private final Map<String, String> references = new ConcurrentHashMap<>();
+        /** Task id → its tags ({@code getTaskTags}); none for tasks missing here. */
+        private final Map<String, List<String>> tags = new ConcurrentHashMap<>();
         /** Task id → its comments as {@code getAllComments} answers them (with their author). */
         private final Map<String, List<ObjectNode>> commentRecords = new ConcurrentHashMap<>();
         /** Where the client reached this fake: the links of projects and tasks point there, as Kanboard's do. */
@@ -121,6 +133,11 @@ public abstract class FakeBoards extends Dispatcher {
         public Kanboard(int cards, Duration latency) {
             super(cards, latency);
             cardColumns.keySet().forEach(id -> references.put(id, "REF-" + id));
+        }
+
+        /** Tags a task as a person on the board would. */
+        public void tag(String taskId, String... names) {
+            tags.put(taskId, List.of(names));
         }
 
         /** The methods called, in order. */
@@ -185,6 +202,18 @@ public abstract class FakeBoards extends Dispatcher {
                 }
                 case "getTask":
                     return task(params.path("task_id").asText());
+                case "getTaskTags": {
+                    // Kanboard answers {"tag id": "name"}, or [] when the task has none.
+                    List<String> names = tags.getOrDefault(params.path("task_id").asText(), List.of());
+                    if (names.isEmpty()) {
+                        return Json.MAPPER.createArrayNode();
+                    }
+                    ObjectNode byId = Json.object();
+                    for (int i = 0; i < names.size(); i++) {
+                        byId.put(String.valueOf(i + 1), names.get(i));
+                    }
+                    return byId;
+                }
                 case "getTaskByReference": {
                     String reference = params.path("reference").asText();
                     return task(references.entrySet().stream().filter(entry -> entry.getValue().equals(reference))
