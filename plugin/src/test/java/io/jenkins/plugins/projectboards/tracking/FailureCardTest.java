@@ -11,6 +11,7 @@ import io.jenkins.plugins.projectboards.steps.NotifyBoardStep;
 import io.jenkins.plugins.projectboards.steps.OpenOnFailure;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -29,7 +30,8 @@ import org.jvnet.hudson.test.JenkinsRule;
  */
 public class FailureCardTest {
     private final JenkinsRule j = new JenkinsRule();
-    private final FakePlanka planka = new FakePlanka(1);
+    /** Slow enough (200 ms an answer) that concurrent builds overlap on the board. */
+    private final FakePlanka planka = new FakePlanka(1, Duration.ofMillis(200));
 
     @Rule
     public final RuleChain rules = RuleChain.outerRule(j).around(planka);
@@ -99,7 +101,10 @@ public class FailureCardTest {
         assertEquals(before, planka.requests().size());
     }
 
-    /** Three builds of one job break at once: the first to finish opens the card, the others comment on it. */
+    /**
+     * Three builds of one job break at once, on a board slow enough (200 ms an answer) that their look-ups would all
+     * miss the card were they not taken in turn: the first opens it, the others wait and comment on it.
+     */
     @Test
     public void concurrentBrokenBuildsMakeOneCard() throws Exception {
         WorkflowJob p = j.createProject(WorkflowJob.class, "parallel");
