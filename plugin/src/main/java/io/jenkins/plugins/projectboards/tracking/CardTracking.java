@@ -97,9 +97,8 @@ public final class CardTracking {
         if (request.version() == null || request.version().isBlank()) {
             throw new IllegalArgumentException(Messages.CardTracking_versionRequired());
         }
-        return underJobLock(RELEASING, connection, run, () -> {
-            console.line(Messages.CardTracking_waiting(connection.getName()));
-        }, () -> releaseLocked(connection, run, console, request));
+        return underJobLock(RELEASING, connection, run, () -> console.line(Messages.CardTracking_waiting(connection.getName())),
+                () -> releaseLocked(connection, run, console, request));
     }
 
     /** Work that runs while this job's lock for a connection is held. */

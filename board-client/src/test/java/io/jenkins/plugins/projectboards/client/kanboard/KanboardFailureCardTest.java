@@ -154,7 +154,7 @@ public class KanboardFailureCardTest extends KanboardTestSupport {
         assertEquals("Done", ((Map<?, ?>) fixed.get("card")).get("column"));
         List<String> methods = List.of("getAllProjects", "getTaskByReference", "getColumns", "getAllProjects", "getTaskByReference", "getColumns");
         for (String method : methods) {
-            assertEquals(method, Json(take().getBody().readUtf8()));
+            assertEquals(method, methodOf(take().getBody().readUtf8()));
         }
         assertEquals(6, server.getRequestCount());
     }
@@ -168,7 +168,8 @@ public class KanboardFailureCardTest extends KanboardTestSupport {
         assertEquals(0, server.getRequestCount());
     }
 
-    private static String Json(String body) throws Exception {
+    /** The JSON-RPC method a request body calls. */
+    private static String methodOf(String body) throws Exception {
         return io.jenkins.plugins.projectboards.client.http.Json.MAPPER.readTree(body).path("method").asText();
     }
 }
