@@ -26,6 +26,7 @@ import io.jenkins.plugins.projectboards.steps.CommentOnTaskStep;
 import io.jenkins.plugins.projectboards.steps.CreateTaskStep;
 import io.jenkins.plugins.projectboards.steps.MoveCardStep;
 import io.jenkins.plugins.projectboards.steps.NotifyBoardStep;
+import io.jenkins.plugins.projectboards.steps.OpenOnFailure;
 import io.jenkins.plugins.projectboards.steps.ReleaseCardsStep;
 import io.jenkins.plugins.projectboards.steps.RunKechainServiceExecution;
 import io.jenkins.plugins.projectboards.testing.FakeKechain;
@@ -181,11 +182,27 @@ public class PersistedFormsTest {
         assertEquals(List.of(List.of("#42", "ref:EXT-7"), "Operations", "Done", "Review", "Blocked", "Ready", false),
                 Arrays.asList(notify.getCards(), notify.getBoard(), notify.getMoveOnSuccess(), notify.getMoveOnUnstable(),
                         notify.getMoveOnFailure(), notify.getMoveOnAborted(), notify.isComment()));
+        // Saved before openOnFailure existed: no failure card.
+        assertEquals(null, notify.getOpenOnFailure());
 
         ReleaseCardsStep release = (ReleaseCardsStep) publishers.get(1);
         assertEquals(List.of("pl", false, true), common(release));
         assertEquals(List.of("1.4.${BUILD_NUMBER}", "Releases", "Released", false),
                 Arrays.asList(release.getVersion(), release.getBoard(), release.getMoveTo(), release.isComment()));
+        assertNothingFailedToLoad();
+    }
+
+    @Test
+    @LocalData("failureCard")
+    public void aFreestyleJobKeepsItsFailureCard() {
+        FreeStyleProject job = j.jenkins.getItemByFullName("broken", FreeStyleProject.class);
+        NotifyBoardStep notify = (NotifyBoardStep) job.getPublishersList().get(BoardPostBuildAction.class).getOperation();
+        assertEquals(List.of("kb", true, false), common(notify));
+        assertEquals(List.of("Operations", "Done"), Arrays.asList(notify.getBoard(), notify.getMoveOnSuccess()));
+        OpenOnFailure openOnFailure = notify.getOpenOnFailure();
+        assertNotNull(openOnFailure);
+        assertEquals(List.of("Incidents", "Backlog", List.of("ci", "broken"), List.of("FAILURE", "UNSTABLE")),
+                Arrays.asList(openOnFailure.getBoard(), openOnFailure.getColumn(), openOnFailure.getLabels(), openOnFailure.getResults()));
         assertNothingFailedToLoad();
     }
 

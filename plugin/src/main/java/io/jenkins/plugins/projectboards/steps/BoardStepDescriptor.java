@@ -28,7 +28,7 @@ import org.kohsuke.stapler.verb.POST;
  * label the Pipeline graph shows for a step.
  */
 public abstract class BoardStepDescriptor extends StepDescriptor {
-    private static final List<String> LIST_FIELDS = List.of("labels", "cards", "events", "columns", "rejectColumns");
+    private static final List<String> LIST_FIELDS = List.of("labels", "cards", "events", "columns", "rejectColumns", "results");
     /** A label names the step's card, column or version at a glance; a longer one is cut. */
     static final int MAX_LABEL_LENGTH = 60;
 
@@ -93,14 +93,18 @@ public abstract class BoardStepDescriptor extends StepDescriptor {
 
     /** The list arguments as a form shows them: comma-separated. */
     public String joined(List<String> values) {
+        return commaSeparated(values);
+    }
+
+    static String commaSeparated(List<String> values) {
         return values == null ? "" : String.join(", ", values);
     }
 
     /**
-     * The list arguments ({@code labels}, {@code cards}, {@code events}, {@code columns}, {@code rejectColumns}) come
-     * from the form as comma- or newline-separated text; the steps take lists.
+     * The list arguments ({@code labels}, {@code cards}, {@code events}, {@code columns}, {@code rejectColumns},
+     * {@code results}) come from the form as comma- or newline-separated text; the steps take lists.
      */
-    private static JSONObject listsFromText(JSONObject formData) {
+    static JSONObject listsFromText(JSONObject formData) {
         JSONObject copy = null;
         for (String field : LIST_FIELDS) {
             if (formData.opt(field) instanceof String text) {

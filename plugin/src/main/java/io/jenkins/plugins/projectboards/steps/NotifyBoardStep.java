@@ -16,7 +16,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code notifyBoard(moveOnSuccess: …, moveOnFailure: …)}: comments the build's result on its cards and moves them
  * by result. Meant for {@code post { always { … } }}, where the result is final. Best effort: a card that cannot be
- * updated is reported, and fails the build only with {@code failOnError: true}.
+ * updated is reported, and fails the build only with {@code failOnError: true}. With {@code openOnFailure} it also
+ * keeps a card for the job while it is broken ({@link OpenOnFailure}), which {@code moveOnSuccess} moves when fixed.
  */
 public class NotifyBoardStep extends BoardStep {
     private List<String> cards = new ArrayList<>();
@@ -25,6 +26,7 @@ public class NotifyBoardStep extends BoardStep {
     private String moveOnFailure;
     private String moveOnAborted;
     private boolean comment = true;
+    private OpenOnFailure openOnFailure;
 
     @DataBoundConstructor
     public NotifyBoardStep() {}
@@ -84,6 +86,16 @@ public class NotifyBoardStep extends BoardStep {
         this.comment = comment;
     }
 
+    /** The job's failure card, or {@code null} for none. */
+    public OpenOnFailure getOpenOnFailure() {
+        return openOnFailure;
+    }
+
+    @DataBoundSetter
+    public void setOpenOnFailure(OpenOnFailure openOnFailure) {
+        this.openOnFailure = openOnFailure;
+    }
+
     /**
      * A freestyle job's saved configuration may lack the list: loading sets no initial values. (The list is an
      * {@code ArrayList}, which XStream writes without reflective access into the JDK, unlike {@code List.of()}.)
@@ -101,8 +113,19 @@ public class NotifyBoardStep extends BoardStep {
         CardTracking.NotifyRequest request = new CardTracking.NotifyRequest(cards.stream().map(expand).toList(), expand.apply(getBoard()),
                 new BuildNotification(expand.apply(moveOnSuccess), expand.apply(moveOnUnstable), expand.apply(moveOnFailure),
                         expand.apply(moveOnAborted), comment),
-                isDryRun(), Boolean.TRUE.equals(getFailOnError()));
+                failureCard(expand), isDryRun(), Boolean.TRUE.equals(getFailOnError()));
         return (connection, run, console) -> CardTracking.notifyCards(connection, run, console, request);
+    }
+
+    /** The failure card's settings with the build's variables expanded; its board defaults to the step's. */
+    private CardTracking.FailureCardSettings failureCard(UnaryOperator<String> expand) {
+        if (openOnFailure == null) {
+            return null;
+        }
+        OpenOnFailure expanded = openOnFailure.expanded(expand);
+        String board = expanded.getBoard() != null ? expanded.getBoard() : expand.apply(getBoard());
+        return new CardTracking.FailureCardSettings(board, expanded.getColumn(), expanded.getLabels(), expanded.getResults(),
+                expand.apply(moveOnSuccess));
     }
 
     @Extension

@@ -39,15 +39,27 @@ public final class CardTracking {
 
     private CardTracking() {}
 
-    /** The arguments of {@code notifyBoard}; {@code cards} empty means the build's own cards. */
-    public record NotifyRequest(List<String> cards, String board, BuildNotification notification, boolean dryRun, boolean strict) {}
+    /**
+     * The arguments of {@code notifyBoard}; {@code cards} empty means the build's own cards.
+     *
+     * @param failureCard the job's failure card, or {@code null} for none
+     */
+    public record NotifyRequest(List<String> cards, String board, BuildNotification notification, FailureCardSettings failureCard,
+            boolean dryRun, boolean strict) {}
+
+    /**
+     * {@code notifyBoard}'s {@code openOnFailure}, with its board already defaulted to the step's.
+     *
+     * @param moveOnSuccess where the card goes when the job is fixed; {@code null} leaves it
+     */
+    public record FailureCardSettings(String board, String column, List<String> labels, List<String> results, String moveOnSuccess) {}
 
     /** The arguments of {@code releaseCards}. */
     public record ReleaseRequest(String version, String board, String moveTo, boolean comment, boolean dryRun, boolean strict) {}
 
     /** Comments the build's result on its cards (or the ones {@code request} names) and moves them by result. */
     public static Map<String, Object> notifyCards(BoardConnection connection, Run<?, ?> run, StepConsole console, NotifyRequest request)
-            throws AbortException {
+            throws AbortException, InterruptedException {
         List<Change> changes = BuildChanges.of(run);
         List<CardRef> cards = new ArrayList<>();
         if (request.cards().isEmpty()) {
@@ -65,8 +77,14 @@ public final class CardTracking {
         BuildSummary build = BuildChanges.summary(run, changes);
         Outcomes outcomes = update(connection, run, console, cards, request.board(), request.dryRun(), LinkedCard.What.NOTIFIED,
                 board -> request.notification().updates(cards, board, build), outcome -> {});
+        Map<String, Object> failureCard = request.failureCard() == null ? null
+                : FailureCardTracking.update(connection, run, console, request.failureCard(), request.dryRun(), outcomes.failed());
         failIfStrict(request.strict(), outcomes.failed());
-        return result(outcomes, null, request.dryRun());
+        Map<String, Object> result = result(outcomes, null, request.dryRun());
+        if (request.failureCard() != null) {
+            result.put("failureCard", failureCard);
+        }
+        return result;
     }
 
     /**
@@ -79,14 +97,31 @@ public final class CardTracking {
         if (request.version() == null || request.version().isBlank()) {
             throw new IllegalArgumentException(Messages.CardTracking_versionRequired());
         }
-        ReentrantLock lock = RELEASING.computeIfAbsent(run.getParent().getFullName() + "\u0000" + connection.getName(),
+        return underJobLock(RELEASING, connection, run, () -> console.line(Messages.CardTracking_waiting(connection.getName())),
+                () -> releaseLocked(connection, run, console, request));
+    }
+
+    /** Work that runs while this job's lock for a connection is held. */
+    @FunctionalInterface
+    interface LockedWork<T> {
+        T run() throws AbortException;
+    }
+
+    /**
+     * Runs {@code work} holding the lock of {@code locks} for this job and connection (fair, so builds take turns in
+     * the order they came), telling {@code waiting} first when another build holds it. The wait is interruptible: an
+     * aborted build stops waiting at once.
+     */
+    static <T> T underJobLock(Map<String, ReentrantLock> locks, BoardConnection connection, Run<?, ?> run, Runnable waiting,
+            LockedWork<T> work) throws AbortException, InterruptedException {
+        ReentrantLock lock = locks.computeIfAbsent(run.getParent().getFullName() + "\u0000" + connection.getName(),
                 key -> new ReentrantLock(true));
         if (!lock.tryLock()) {
-            console.line(Messages.CardTracking_waiting(connection.getName()));
+            waiting.run();
             lock.lockInterruptibly();
         }
         try {
-            return releaseLocked(connection, run, console, request);
+            return work.run();
         } finally {
             lock.unlock();
         }
@@ -209,7 +244,7 @@ public final class CardTracking {
     }
 
     /** Says why {@code card} was not updated, adds it to the result's {@code failed}, and returns its entry for the build. */
-    private static LinkedCard fail(BoardConnection connection, StepConsole console, List<Map<String, Object>> failed, String card, String reason) {
+    static LinkedCard fail(BoardConnection connection, StepConsole console, List<Map<String, Object>> failed, String card, String reason) {
         console.line(Messages.CardTracking_notUpdated(card, reason));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("card", card);

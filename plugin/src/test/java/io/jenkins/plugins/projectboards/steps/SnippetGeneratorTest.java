@@ -179,4 +179,33 @@ public class SnippetGeneratorTest {
         String cut = label(CreateTaskStep.class, Map.of("title", "x".repeat(200)));
         assertEquals("x".repeat(BoardStepDescriptor.MAX_LABEL_LENGTH - 1) + "\u2026", cut);
     }
+
+    /** notifyBoard's failure card: the nested object survives the Snippet Generator and the freestyle form, lists included. */
+    @Test
+    public void failureCardRoundTrips() throws Exception {
+        NotifyBoardStep notify = new NotifyBoardStep();
+        notify.setConnection("planka");
+        notify.setMoveOnSuccess("Done");
+        OpenOnFailure openOnFailure = new OpenOnFailure();
+        openOnFailure.setBoard("Shop/Web");
+        openOnFailure.setColumn("Todo");
+        openOnFailure.setLabels(List.of("ci", "broken"));
+        openOnFailure.setResults(List.of("unstable", "FAILURE"));
+        notify.setOpenOnFailure(openOnFailure);
+        NotifyBoardStep back = new StepConfigTester(j).configRoundTrip(notify);
+        j.assertEqualDataBoundBeans(notify, back);
+        assertEquals(List.of("FAILURE", "UNSTABLE"), back.getOpenOnFailure().getResults());
+        assertEquals(List.of("ci", "broken"), back.getOpenOnFailure().getLabels());
+
+        FreeStyleProject job = j.createFreeStyleProject("failure-card");
+        BoardPostBuildAction action = new BoardPostBuildAction();
+        action.setOperation(notify);
+        job.getPublishersList().add(action);
+        j.configRoundtrip(job);
+        j.assertEqualDataBoundBeans(action, job.getPublishersList().get(BoardPostBuildAction.class));
+
+        IllegalArgumentException wrong = org.junit.Assert.assertThrows(IllegalArgumentException.class,
+                () -> new OpenOnFailure().setResults(List.of("ABORTED")));
+        assertEquals("openOnFailure results: 'ABORTED' is not a result that can count as broken; use FAILURE or UNSTABLE", wrong.getMessage());
+    }
 }

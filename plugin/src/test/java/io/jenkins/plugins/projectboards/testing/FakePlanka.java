@@ -19,17 +19,24 @@ public final class FakePlanka extends ExternalResource {
     public static final String WEBHOOK_SECRET = "planka-webhook-secret-0123456789";
 
     private final int cards;
+    private final Duration latency;
     public final MockWebServer server = new MockWebServer();
     public FakeBoards.Planka board;
     private BoardsTestSupport.Requests requests;
 
     public FakePlanka(int cards) {
+        this(cards, Duration.ZERO);
+    }
+
+    /** @param latency how long each answer takes, so that concurrent builds overlap on the board */
+    public FakePlanka(int cards, Duration latency) {
         this.cards = cards;
+        this.latency = latency;
     }
 
     @Override
     protected void before() throws IOException {
-        board = new FakeBoards.Planka(cards, Duration.ZERO);
+        board = new FakeBoards.Planka(cards, latency);
         server.setDispatcher(board);
         server.start();
         requests = new BoardsTestSupport.Requests(server);

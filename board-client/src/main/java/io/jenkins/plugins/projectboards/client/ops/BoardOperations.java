@@ -12,6 +12,9 @@ import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.failure.FailureCardText;
+import io.jenkins.plugins.projectboards.client.failure.FailureCards;
+import io.jenkins.plugins.projectboards.client.failure.JobBuild;
 import io.jenkins.plugins.projectboards.client.gate.ApprovalGate;
 import io.jenkins.plugins.projectboards.client.gate.GateSpec;
 import java.time.Duration;
@@ -140,6 +143,69 @@ public final class BoardOperations {
         // Found by whatever the user wrote (a reference, a URL); read by id for its labels and state.
         gate.check(client, now);
         return gate;
+    }
+
+    /**
+     * The job's failure card for one build ({@code notifyBoard(openOnFailure: …)}): looks the break's card up by
+     * reference on the board (never from saved state), then opens it, comments that the job is still failing, or
+     * comments that it is fixed and moves it, as {@link FailureCards#decide} says. A healthy build after a healthy
+     * one costs no request. The open is a create by reference, so a create whose answer was lost is recovered, not
+     * repeated; the caller serialises the builds of one job so that two of them never both open the card.
+     */
+    public FailureCardResult failureCard(FailureCardRequest request) {
+        String op = "notifyBoard openOnFailure";
+        FailureCards policy;
+        try {
+            policy = new FailureCards(request.results());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(client.vendor(), op, 0, "results", e.getMessage());
+        }
+        JobBuild build = request.build();
+        String reference = policy.lookup(build);
+        if (reference == null) {
+            return new FailureCardResult(FailureCards.Action.NONE, null, null, false, request.dryRun());
+        }
+        BoardRef board = client.resolveBoard(boardName(op, request.board()));
+        Optional<Card> found = client.findCard(CardRef.reference(reference), board);
+        FailureCards.Action action = policy.decide(build, found.isPresent());
+        return switch (action) {
+            case NONE, FIXED_WITHOUT_CARD -> new FailureCardResult(action, reference, null, false, request.dryRun());
+            case OPEN -> openFailureCard(op, request, board, reference);
+            case STILL_FAILING -> {
+                if (!request.dryRun()) {
+                    client.comment(found.get(), FailureCardText.stillFailing(build));
+                }
+                yield new FailureCardResult(action, reference, found.get(), false, request.dryRun());
+            }
+            case FIXED -> fixFailureCard(request, found.get(), reference);
+        };
+    }
+
+    private FailureCardResult openFailureCard(String op, FailureCardRequest request, BoardRef board, String reference) {
+        JobBuild build = request.build();
+        ColumnRef column = blank(request.column()) ? firstColumn(op, board) : client.resolveColumn(board, request.column());
+        client.checkLabels(board, request.labels());
+        String title = FailureCardText.title(build);
+        if (request.dryRun()) {
+            Card preview = new Card(client.vendor(), null, title, null, board, column, reference);
+            return new FailureCardResult(FailureCards.Action.OPEN, reference, preview, false, true);
+        }
+        CardDraft draft = new CardDraft(title, FailureCardText.description(build), request.labels(), null, null, reference, Position.BOTTOM);
+        Card card = client.createCard(board, column, draft);
+        client.comment(card, FailureCardText.opened(build));
+        return new FailureCardResult(FailureCards.Action.OPEN, reference, card, false, false);
+    }
+
+    private FailureCardResult fixFailureCard(FailureCardRequest request, Card card, String reference) {
+        ColumnRef target = blank(request.moveOnSuccess()) ? null : client.resolveColumn(card.board(), request.moveOnSuccess());
+        boolean move = target != null && !target.id().equals(card.column().id());
+        if (request.dryRun()) {
+            Card preview = move ? new Card(card.vendor(), card.id(), card.title(), card.url(), card.board(), target, card.reference()) : card;
+            return new FailureCardResult(FailureCards.Action.FIXED, reference, preview, move, true);
+        }
+        client.comment(card, FailureCardText.fixed(request.build()));
+        Card after = move ? client.moveCard(card, target, Position.BOTTOM) : card;
+        return new FailureCardResult(FailureCards.Action.FIXED, reference, after, move, false);
     }
 
     private Card findCard(String op, String field, String text, String boardName) {

@@ -15,6 +15,7 @@ import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
 import io.jenkins.plugins.projectboards.client.ops.WaitForCardRequest;
+import io.jenkins.plugins.projectboards.client.testing.FailureCardSequence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,5 +142,35 @@ public class KanboardRigTest {
         UnknownNameException unknown = assertThrows(UnknownNameException.class, () -> operations.openGate(
                 new WaitForCardRequest(ids.get(0), null, List.of("Approved"), List.of(), null, 5, false), Instant.now()));
         System.out.println("unknown column: " + unknown.getMessage());
+    }
+
+    /** A job failing twice and then fixed: one task (by reference), three comments, moved to Done. */
+    @Test
+    public void failureCardFailFailFixed() {
+        String url = env("KANBOARD_JSONRPC_URL");
+        KanboardClient app = new KanboardClient(url, KanboardCredentials.applicationToken(env("KANBOARD_API_TOKEN"), env("KANBOARD_ADMIN_USER")),
+                new OkHttpClient(), ClientOptions.defaults());
+        String project = "Part D failure card " + System.currentTimeMillis();
+        String projectId = app.batch(List.of(KanboardCall.once("createProject").with("name", project))).get(0).resultOrThrow().asText();
+        System.out.println("created project " + project + " (id " + projectId + ")");
+
+        String taskId = FailureCardSequence.failFailFixed(new BoardOperations(app, project), "team/app", "Backlog", "Done");
+
+        List<KanboardAnswer> server = app.batch(List.of(
+                KanboardCall.idempotent("getAllTasks").with("project_id", Long.parseLong(projectId)).with("status_id", 1),
+                KanboardCall.idempotent("getAllComments").with("task_id", Long.parseLong(taskId)),
+                KanboardCall.idempotent("getTask").with("task_id", Long.parseLong(taskId))));
+        assertEquals("one task in the project", 1, server.get(0).resultOrThrow().size());
+        List<String> comments = new ArrayList<>();
+        server.get(1).resultOrThrow().forEach(comment -> comments.add(comment.path("comment").asText()));
+        System.out.println("server has: " + comments.size() + " comments " + comments + ", task reference "
+                + server.get(2).resultOrThrow().path("reference").asText() + ", column " + server.get(2).resultOrThrow().path("column_id").asText());
+        assertEquals(3, comments.size());
+        assertTrue(comments.get(0), comments.get(0).startsWith("Opened for Jenkins build team/app #1: FAILURE"));
+        assertTrue(comments.get(1), comments.get(1).startsWith("Still failing in Jenkins build team/app #2: FAILURE"));
+        assertTrue(comments.get(2), comments.get(2).startsWith("Fixed in Jenkins build team/app #3: SUCCESS"));
+        assertEquals("team/app broken since #1", server.get(2).resultOrThrow().path("reference").asText());
+        String doneId = app.columns(app.resolveBoard(project)).stream().filter(column -> column.name().equals("Done")).findFirst().orElseThrow().id();
+        assertEquals(doneId, server.get(2).resultOrThrow().path("column_id").asText());
     }
 }

@@ -20,9 +20,12 @@ import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
 import io.jenkins.plugins.projectboards.client.ops.WaitForCardRequest;
+import io.jenkins.plugins.projectboards.client.testing.FailureCardSequence;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -168,5 +171,42 @@ public class PlankaRigTest {
                 client.webhooks().delete(hook.id());
             }
         }
+    }
+
+    /** A job failing twice and then fixed: one card (by its reference marker), three comments, moved to Done. */
+    @Test
+    public void failureCardFailFailFixed() throws IOException {
+        String url = env("PLANKA_URL");
+        String apiKey = env("PLANKA_API_KEY");
+        PlankaClient client = new PlankaClient(url, PlankaCredentials.apiKey(apiKey), http, ClientOptions.defaults());
+        String suffix = String.valueOf(System.currentTimeMillis());
+        String projectId = post(url, apiKey, "projects", """
+                {"type":"private","name":"Part D failure card %s"}""".formatted(suffix)).get("id").asText();
+        String boardId = post(url, apiKey, "projects/" + projectId + "/boards", """
+                {"name":"Builds","position":65536}""").get("id").asText();
+        post(url, apiKey, "boards/" + boardId + "/lists", """
+                {"type":"active","position":65536,"name":"Broken"}""");
+        String doneId = post(url, apiKey, "boards/" + boardId + "/lists", """
+                {"type":"closed","position":131072,"name":"Done"}""").get("id").asText();
+        System.out.println("created project 'Part D failure card " + suffix + "' with board Builds (Broken, Done)");
+
+        String cardId = FailureCardSequence.failFailFixed(new BoardOperations(client, "Part D failure card " + suffix + "/Builds"),
+                "team/app", "Broken", "Done");
+
+        List<PlankaCard> cards = client.boards().snapshot(boardId).cards();
+        List<String> comments = client.comments().list(cardId).stream().map(PlankaComment::text).toList();
+        System.out.println("server has: " + cards.size() + " card(s), " + comments.size() + " comments " + comments);
+        assertEquals("one card on the board", 1, cards.size());
+        assertEquals("team/app broken since #1", cards.get(0).reference());
+        assertEquals(doneId, cards.get(0).listId());
+        assertEquals(3, comments.size());
+        // Planka lists comments newest first.
+        List<String> oldestFirst = new ArrayList<>(comments);
+        if (oldestFirst.get(0).startsWith("Fixed")) {
+            Collections.reverse(oldestFirst);
+        }
+        assertTrue(oldestFirst.get(0), oldestFirst.get(0).startsWith("Opened for Jenkins build team/app #1: FAILURE"));
+        assertTrue(oldestFirst.get(1), oldestFirst.get(1).startsWith("Still failing in Jenkins build team/app #2: FAILURE"));
+        assertTrue(oldestFirst.get(2), oldestFirst.get(2).startsWith("Fixed in Jenkins build team/app #3: SUCCESS"));
     }
 }
