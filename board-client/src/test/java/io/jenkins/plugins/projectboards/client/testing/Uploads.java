@@ -5,6 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import okio.Buffer;
 import okio.ForwardingSink;
@@ -51,6 +54,20 @@ public final class Uploads {
                 return count;
             }
         };
+    }
+
+    /** The SHA-256 of everything {@code in} gives, in hex; closes it. */
+    public static String sha256(InputStream in) throws IOException {
+        try (in) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] chunk = new byte[64 * 1024];
+            for (int read; (read = in.read(chunk)) != -1; ) {
+                digest.update(chunk, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
