@@ -158,7 +158,7 @@ public class ProjectBoardsConfigurationTest {
         ProjectBoardsConfiguration.get().setConnections(twoConnections());
         HtmlForm form = j.createWebClient().goTo("configure").getFormByName("config");
         List<String> after = List.of("defaultBoard", "webhookCredentialsId", "webhookUrl", "referencePatterns", "connectTimeoutSeconds",
-                "readTimeoutSeconds", "Test Connection");
+                "readTimeoutSeconds", "maxAttachmentMiB", "Test Connection");
         List<String> kanboard = new ArrayList<>(List.of("name", "url", "credentialsId", "commentUser"));
         kanboard.addAll(after);
         List<String> planka = new ArrayList<>(List.of("name", "url", "credentialsId"));

@@ -87,4 +87,23 @@ public interface BoardClient {
 
     /** @throws MalformedResponseException when the body is not a delivery of this vendor */
     BoardEvent parseWebhook(WebhookDelivery delivery);
+
+    /** The files attached to {@code card}: name, id, size and link. */
+    default List<Attachment> attachments(Card card) {
+        throw attachmentsNotSupported("list attachments");
+    }
+
+    /**
+     * Uploads a file to {@code card}, streamed from its source. A lost answer is recovered by looking among the
+     * card's attachments for the same name and size before sending once more ({@link AttachmentUploads#sendOnce}),
+     * so a retried upload never makes two.
+     */
+    default Attachment attach(Card card, AttachmentUpload file) {
+        throw attachmentsNotSupported("attach file");
+    }
+
+    private NotSupportedException attachmentsNotSupported(String operation) {
+        return new NotSupportedException(vendor(), operation, "attaching files to " + vendor().displayName()
+                + " cards is not supported");
+    }
 }

@@ -51,6 +51,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 public abstract class BoardConnection extends AbstractDescribableImpl<BoardConnection> {
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
     public static final int DEFAULT_READ_TIMEOUT_SECONDS = 30;
+    /** The largest file {@code attachFile} sends unless the connection says otherwise. */
+    public static final int DEFAULT_MAX_ATTACHMENT_MIB = 10;
     /**
      * The API credentials a build can use: a build looks credentials up in its job's context, where those of System
      * scope (for Jenkins itself) are not found, so they are neither offered nor used.
@@ -72,6 +74,7 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
     private final String credentialsId;
     private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
     private int readTimeoutSeconds = DEFAULT_READ_TIMEOUT_SECONDS;
+    private int maxAttachmentMiB = DEFAULT_MAX_ATTACHMENT_MIB;
     private String defaultBoard;
     private String webhookCredentialsId;
     private String webhookUrl;
@@ -176,6 +179,16 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
         this.readTimeoutSeconds = readTimeoutSeconds > 0 ? readTimeoutSeconds : DEFAULT_READ_TIMEOUT_SECONDS;
     }
 
+    /** The largest file {@code attachFile} sends to this board, in MiB; checked before anything is sent. */
+    public int getMaxAttachmentMiB() {
+        return maxAttachmentMiB;
+    }
+
+    @DataBoundSetter
+    public void setMaxAttachmentMiB(int maxAttachmentMiB) {
+        this.maxAttachmentMiB = maxAttachmentMiB > 0 ? maxAttachmentMiB : DEFAULT_MAX_ATTACHMENT_MIB;
+    }
+
     /**
      * Loading bypasses the setters: a timeout of 0 or less in a hand-edited {@code config.xml} (or none at all) would
      * reach OkHttp as "no timeout", so it gets the default here, as the form and JCasC give it.
@@ -188,6 +201,8 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
         }
         setConnectTimeoutSeconds(connectTimeoutSeconds);
         setReadTimeoutSeconds(readTimeoutSeconds);
+        // A configuration saved before the cap existed has none (0): it gets the default.
+        setMaxAttachmentMiB(maxAttachmentMiB);
         return this;
     }
 

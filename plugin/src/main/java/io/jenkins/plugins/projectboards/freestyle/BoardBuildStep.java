@@ -2,12 +2,15 @@ package io.jenkins.plugins.projectboards.freestyle;
 
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
 import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.projectboards.Messages;
+import io.jenkins.plugins.projectboards.steps.AttachFileStep;
 import io.jenkins.plugins.projectboards.steps.BoardStep;
 import io.jenkins.plugins.projectboards.steps.CommentOnTaskStep;
 import io.jenkins.plugins.projectboards.steps.CreateTaskStep;
@@ -22,12 +25,12 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * Freestyle "Project Boards" build step: one of the card steps ({@code createTask}, {@code moveCard},
- * {@code commentOnTask}) with the same form, help and behaviour as in a Pipeline, and the build's
+ * {@code commentOnTask}, {@code attachFile}) with the same form, help and behaviour as in a Pipeline, and the build's
  * {@code ${VARIABLES}} expanded into its arguments.
  */
 public class BoardBuildStep extends Builder implements SimpleBuildStep {
     private static final FreestyleOperations OPERATIONS =
-            new FreestyleOperations(CreateTaskStep.class, MoveCardStep.class, CommentOnTaskStep.class);
+            new FreestyleOperations(CreateTaskStep.class, MoveCardStep.class, CommentOnTaskStep.class, AttachFileStep.class);
 
     private BoardStep operation;
 
@@ -44,14 +47,21 @@ public class BoardBuildStep extends Builder implements SimpleBuildStep {
         this.operation = operation;
     }
 
+    /** Only an operation that reads files ({@code attachFile}) needs the workspace; the others run without one. */
     @Override
     public boolean requiresWorkspace() {
-        return false;
+        return operation != null && operation.requiresWorkspace();
     }
 
     @Override
     public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
         OPERATIONS.perform(operation, run, env, listener);
+    }
+
+    @Override
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        OPERATIONS.perform(operation, run, workspace, env, listener);
     }
 
     @Extension

@@ -2,6 +2,7 @@ package io.jenkins.plugins.projectboards.freestyle;
 
 import hudson.AbortException;
 import hudson.EnvVars;
+import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.projectboards.Messages;
@@ -36,6 +37,12 @@ final class FreestyleOperations {
      * the job is configured by a script), fails the build saying so.
      */
     void perform(BoardStep operation, Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
+        perform(operation, run, null, env, listener);
+    }
+
+    /** As {@link #perform(BoardStep, Run, EnvVars, TaskListener)}, with the build's workspace for the steps that read it. */
+    void perform(BoardStep operation, Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener)
+            throws InterruptedException, IOException {
         if (operation == null) {
             throw new AbortException(StepConsole.prefixed(Messages.FreestyleOperations_noOperation()));
         }
@@ -44,7 +51,7 @@ final class FreestyleOperations {
                     String.join(", ", descriptors().stream().map(StepDescriptor::getFunctionName).toList()))));
         }
         try {
-            StepRunner.run(env.expand(operation.getConnection()), operation.getFailOnError(), run, listener, operation.work(env::expand));
+            StepRunner.run(env.expand(operation.getConnection()), operation.getFailOnError(), run, listener, operation.work(env::expand, workspace));
         } catch (IOException | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

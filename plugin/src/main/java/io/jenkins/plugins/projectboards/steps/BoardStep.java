@@ -1,5 +1,6 @@
 package io.jenkins.plugins.projectboards.steps;
 
+import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
@@ -34,6 +35,21 @@ public abstract class BoardStep extends ConnectionStep {
      * build's {@code ${VARIABLES}} in a freestyle job). Reads the arguments now; talks to the board only when run.
      */
     public abstract StepWork work(UnaryOperator<String> expand);
+
+    /** Whether the step reads the workspace ({@code attachFile}): it then runs only where there is one. */
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    /**
+     * {@link #work(UnaryOperator)} for a step that {@link #requiresWorkspace() reads the workspace}; the others
+     * ignore it.
+     *
+     * @param workspace the build's workspace ({@code null} when there is none)
+     */
+    public StepWork work(UnaryOperator<String> expand, FilePath workspace) {
+        return work(expand);
+    }
 
     @Override
     public StepExecution start(StepContext context) {

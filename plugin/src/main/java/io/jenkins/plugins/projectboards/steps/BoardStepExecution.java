@@ -1,5 +1,6 @@
 package io.jenkins.plugins.projectboards.steps;
 
+import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.util.Map;
@@ -21,7 +22,9 @@ public final class BoardStepExecution extends SynchronousNonBlockingStepExecutio
     @Override
     protected Map<String, Object> run() throws Exception {
         StepContext context = getContext();
+        // Only a step that reads the workspace asks for it: the others also run outside node {}.
+        FilePath workspace = step.requiresWorkspace() ? context.get(FilePath.class) : null;
         return StepRunner.run(step.getConnection(), step.getFailOnError(), context.get(Run.class), context.get(TaskListener.class),
-                step.work(UnaryOperator.identity()));
+                step.work(UnaryOperator.identity(), workspace));
     }
 }

@@ -111,6 +111,7 @@ public class BoardConnectionTest {
                 + "</url><credentialsId>kc-token</credentialsId></" + element + ">");
         assertEquals(BoardConnection.DEFAULT_CONNECT_TIMEOUT_SECONDS, missing.getConnectTimeoutSeconds());
         assertEquals(BoardConnection.DEFAULT_READ_TIMEOUT_SECONDS, missing.getReadTimeoutSeconds());
+        assertEquals("saved before attachFile existed", BoardConnection.DEFAULT_MAX_ATTACHMENT_MIB, missing.getMaxAttachmentMiB());
         BoardConnection set = (BoardConnection) Jenkins.XSTREAM2.fromXML("<" + element + "><name>kc</name><url>" + URL
                 + "</url><credentialsId>kc-token</credentialsId><connectTimeoutSeconds>5</connectTimeoutSeconds>"
                 + "<readTimeoutSeconds>90</readTimeoutSeconds></" + element + ">");

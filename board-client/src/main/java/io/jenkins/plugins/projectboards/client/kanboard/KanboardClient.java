@@ -1,6 +1,8 @@
 package io.jenkins.plugins.projectboards.client.kanboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.projectboards.client.Attachment;
+import io.jenkins.plugins.projectboards.client.AttachmentUpload;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
@@ -46,6 +48,7 @@ public final class KanboardClient extends VendorClient {
     private final KanboardUsers users;
     private final KanboardWebhooks webhooks;
     private final KanboardCardFields cardFields;
+    private final KanboardFiles files;
 
     public KanboardClient(String url, KanboardCredentials credentials, OkHttpClient http, ClientOptions options) {
         super(Vendor.KANBOARD, withoutEndpoint(BaseUrl.normalize(Vendor.KANBOARD, url)));
@@ -58,6 +61,7 @@ public final class KanboardClient extends VendorClient {
         this.users = new KanboardUsers(transport, options);
         this.webhooks = new KanboardWebhooks(baseUrl());
         this.cardFields = new KanboardCardFields(transport, users);
+        this.files = new KanboardFiles(transport, baseUrl(), options);
     }
 
     /** The task's page; the id comes from the server or a delivery, so the link is checked like any other. */
@@ -91,6 +95,10 @@ public final class KanboardClient extends VendorClient {
 
     public KanboardCardFields cardFields() {
         return cardFields;
+    }
+
+    public KanboardFiles files() {
+        return files;
     }
 
     /** Several procedure calls in one HTTP request; see {@link KanboardTransport#batch}. */
@@ -206,6 +214,16 @@ public final class KanboardClient extends VendorClient {
     @Override
     public BoardEvent parseWebhook(WebhookDelivery delivery) {
         return webhooks.parse(delivery);
+    }
+
+    @Override
+    public List<Attachment> attachments(Card card) {
+        return files.list(card.id());
+    }
+
+    @Override
+    public Attachment attach(Card card, AttachmentUpload file) {
+        return files.upload(card.board().id(), card.id(), file);
     }
 
     Card card(KanboardTask task) {

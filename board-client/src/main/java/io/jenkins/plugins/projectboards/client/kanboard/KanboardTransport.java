@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.projectboards.client.ApiException;
+import io.jenkins.plugins.projectboards.client.AttachmentUpload;
 import io.jenkins.plugins.projectboards.client.AuthenticationException;
 import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
@@ -51,7 +52,22 @@ public final class KanboardTransport {
      */
     public JsonNode call(KanboardCall call) {
         long id = ids.incrementAndGet();
-        HttpResult result = core.execute(call.method(), request(envelope(call, id)), call.idempotent());
+        return send(call, RequestBody.create(envelope(call, id).toString(), Json.JSON_TYPE));
+    }
+
+    /**
+     * Calls one procedure whose last parameter, {@code blob}, is a file in base64 ({@code createTaskFile}): the
+     * file is encoded while the body is written, so it is never in memory whole.
+     */
+    public JsonNode callWithBlob(KanboardCall call, AttachmentUpload blob) {
+        String envelope = envelope(call, ids.incrementAndGet()).toString();
+        // The envelope ends with the params object and itself: "...}}". The blob goes in as the last parameter.
+        String head = envelope.substring(0, envelope.length() - 2) + ",\"blob\":\"";
+        return send(call, new KanboardBlobBody(head, blob, "\"}}"));
+    }
+
+    private JsonNode send(KanboardCall call, RequestBody body) {
+        HttpResult result = core.execute(call.method(), request(body), call.idempotent());
         JsonNode answer = parseAnswer(call.method(), result);
         return resultOf(call, answer);
     }
@@ -74,7 +90,8 @@ public final class KanboardTransport {
         }
         boolean idempotent = calls.stream().allMatch(KanboardCall::idempotent);
         String operation = "batch of " + calls.size() + " calls";
-        JsonNode answers = parseAnswer(operation, core.execute(operation, request(body), idempotent));
+        JsonNode answers = parseAnswer(operation,
+                core.execute(operation, request(RequestBody.create(body.toString(), Json.JSON_TYPE)), idempotent));
         if (!answers.isArray()) {
             throw new MalformedResponseException(VENDOR, operation, 200, "expected a JSON array of answers");
         }
@@ -107,11 +124,11 @@ public final class KanboardTransport {
         return envelope;
     }
 
-    private Request request(JsonNode body) {
+    private Request request(RequestBody body) {
         return new Request.Builder()
                 .url(endpoint)
                 .header("Authorization", authorization)
-                .post(RequestBody.create(body.toString(), Json.JSON_TYPE))
+                .post(body)
                 .build();
     }
 

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.projectboards.client.ops;
 
+import io.jenkins.plugins.projectboards.client.Attachment;
+import io.jenkins.plugins.projectboards.client.AttachmentUpload;
+import io.jenkins.plugins.projectboards.client.AttachmentUploads;
 import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -92,6 +96,37 @@ public final class BoardOperations {
         }
         CommentRef comment = client.comment(card, text);
         return new CommentResult(card, comment.id(), false);
+    }
+
+    /**
+     * Puts files on a card. Every file is checked against the size cap before the first is sent, and a file the card
+     * already has (same name and size: a re-run) is not sent again; a dry run lists which files would be sent.
+     */
+    public AttachFilesResult attachFiles(AttachFilesRequest request) {
+        String op = "attachFile";
+        if (request.files().isEmpty()) {
+            throw new ValidationException(client.vendor(), op, 0, "file", "no file to attach");
+        }
+        for (AttachmentUpload file : request.files()) {
+            if (file.size() > request.maxFileBytes()) {
+                throw new ValidationException(client.vendor(), op, 0, "file", "'" + file.name() + "' has " + file.size()
+                        + " bytes, more than the " + request.maxFileBytes() + " a file may have on this connection");
+            }
+        }
+        Card card = findCard(op, "card", request.card(), request.board());
+        List<Attachment> existing = client.attachments(card);
+        List<AttachFilesResult.AttachedFile> attached = new ArrayList<>();
+        for (AttachmentUpload file : request.files()) {
+            Optional<Attachment> there = AttachmentUploads.sameFile(existing, file);
+            if (there.isPresent()) {
+                attached.add(new AttachFilesResult.AttachedFile(there.get(), false));
+            } else if (request.dryRun()) {
+                attached.add(new AttachFilesResult.AttachedFile(new Attachment(file.name(), null, file.size(), null), true));
+            } else {
+                attached.add(new AttachFilesResult.AttachedFile(client.attach(card, file), true));
+            }
+        }
+        return new AttachFilesResult(card, attached, request.dryRun());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.projectboards.client.planka;
 
+import io.jenkins.plugins.projectboards.client.Attachment;
+import io.jenkins.plugins.projectboards.client.AttachmentUpload;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
@@ -39,6 +41,7 @@ public final class PlankaClient extends VendorClient {
     private final PlankaUsers users;
     private final PlankaWebhooks webhooks;
     private final PlankaCardFields cardFields;
+    private final PlankaAttachments attachments;
 
     public PlankaClient(String url, PlankaCredentials credentials, OkHttpClient http, ClientOptions options) {
         super(Vendor.PLANKA, BaseUrl.normalize(Vendor.PLANKA, url));
@@ -50,6 +53,7 @@ public final class PlankaClient extends VendorClient {
         this.users = new PlankaUsers(transport, options);
         this.webhooks = new PlankaWebhooks(transport, baseUrl());
         this.cardFields = new PlankaCardFields(transport, boards);
+        this.attachments = new PlankaAttachments(transport, baseUrl(), options);
     }
 
     public PlankaBoards boards() {
@@ -74,6 +78,10 @@ public final class PlankaClient extends VendorClient {
 
     public PlankaCardFields cardFields() {
         return cardFields;
+    }
+
+    public PlankaAttachments attachments() {
+        return attachments;
     }
 
     /** The card's page; the id comes from the server or a delivery, so the link is checked like any other. */
@@ -178,6 +186,16 @@ public final class PlankaClient extends VendorClient {
     @Override
     public BoardEvent parseWebhook(WebhookDelivery delivery) {
         return webhooks.parse(delivery);
+    }
+
+    @Override
+    public List<Attachment> attachments(Card card) {
+        return attachments.list(card.id());
+    }
+
+    @Override
+    public Attachment attach(Card card, AttachmentUpload file) {
+        return attachments.upload(card.id(), file);
     }
 
     private Card card(PlankaCard card) {

@@ -44,6 +44,14 @@ public final class PlankaTransport {
 
     /** Sends one request and returns its JSON answer; {@code body} {@code null} sends none. */
     public JsonNode send(String method, String path, JsonNode body, boolean idempotent) {
+        return sendBody(method, path, body == null ? null : Json.body(body), idempotent);
+    }
+
+    /**
+     * Sends one request with any body (a multipart upload) and returns its JSON answer. A body is written once per
+     * attempt, so a streamed one must be able to open its source again.
+     */
+    public JsonNode sendBody(String method, String path, RequestBody body, boolean idempotent) {
         String operation = method + " /api" + template(path);
         String token = credentials instanceof PlankaCredentials.Password ? currentToken(operation) : null;
         HttpResult result = core.execute(operation, request(method, path, body, token), idempotent);
@@ -57,7 +65,7 @@ public final class PlankaTransport {
         return Json.parse(VENDOR, operation, result);
     }
 
-    private Request request(String method, String path, JsonNode body, String token) {
+    private Request request(String method, String path, RequestBody body, String token) {
         HttpUrl.Builder url = api.newBuilder();
         for (String segment : path.split("/")) {
             if (!segment.isEmpty()) {
@@ -66,7 +74,7 @@ public final class PlankaTransport {
         }
         Request.Builder request = new Request.Builder().url(url.build())
                 .method(method, body == null ? (method.equals("GET") || method.equals("DELETE") ? null : RequestBody.create(new byte[0]))
-                        : Json.body(body));
+                        : body);
         if (credentials instanceof PlankaCredentials.ApiKey key) {
             request.header("X-Api-Key", key.key());
         } else if (token != null) {
@@ -97,8 +105,8 @@ public final class PlankaTransport {
     private String login() {
         PlankaCredentials.Password password = (PlankaCredentials.Password) credentials;
         String login = "POST /api/access-tokens";
-        HttpResult result = core.execute(login, request("POST", "access-tokens", Json.object()
-                .put("emailOrUsername", password.emailOrUsername()).put("password", password.password()), null), false);
+        HttpResult result = core.execute(login, request("POST", "access-tokens", Json.body(Json.object()
+                .put("emailOrUsername", password.emailOrUsername()).put("password", password.password())), null), false);
         if (result.status() == 401) {
             throw new AuthenticationException(VENDOR, login, 401, "Planka refused the e-mail or user name and password");
         }

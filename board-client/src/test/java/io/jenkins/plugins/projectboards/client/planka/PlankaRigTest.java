@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.projectboards.client.AttachmentUpload;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.UnknownNameException;
@@ -15,12 +16,14 @@ import io.jenkins.plugins.projectboards.client.WebhookSubscription;
 import io.jenkins.plugins.projectboards.client.gate.ApprovalGate;
 import io.jenkins.plugins.projectboards.client.gate.GateDecision;
 import io.jenkins.plugins.projectboards.client.http.Json;
+import io.jenkins.plugins.projectboards.client.ops.AttachFilesRequest;
 import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
 import io.jenkins.plugins.projectboards.client.ops.WaitForCardRequest;
 import io.jenkins.plugins.projectboards.client.testing.FailureCardSequence;
+import io.jenkins.plugins.projectboards.client.testing.Uploads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -29,6 +32,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -208,5 +212,49 @@ public class PlankaRigTest {
         assertTrue(oldestFirst.get(0), oldestFirst.get(0).startsWith("Opened for Jenkins build team/app #1: FAILURE"));
         assertTrue(oldestFirst.get(1), oldestFirst.get(1).startsWith("Still failing in Jenkins build team/app #2: FAILURE"));
         assertTrue(oldestFirst.get(2), oldestFirst.get(2).startsWith("Fixed in Jenkins build team/app #3: SUCCESS"));
+    }
+
+    /**
+     * Uploads a 5 MiB file through the {@code attachFile} operation, runs it again (nothing is sent), and downloads
+     * the file back from the attachment's URL to compare the bytes.
+     */
+    @Test
+    public void attachmentRoundTrip() throws Exception {
+        String url = env("PLANKA_URL");
+        String apiKey = env("PLANKA_API_KEY");
+        PlankaClient client = new PlankaClient(url, PlankaCredentials.apiKey(apiKey), http, ClientOptions.defaults());
+        String suffix = String.valueOf(System.currentTimeMillis());
+        String projectId = post(url, apiKey, "projects", """
+                {"type":"private","name":"Rig attach %s"}""".formatted(suffix)).get("id").asText();
+        String boardId = post(url, apiKey, "projects/" + projectId + "/boards", """
+                {"name":"Files","position":65536}""").get("id").asText();
+        String listId = post(url, apiKey, "boards/" + boardId + "/lists", """
+                {"type":"active","position":65536,"name":"Todo"}""").get("id").asText();
+        String cardId = post(url, apiKey, "lists/" + listId + "/cards", """
+                {"type":"project","position":65536,"name":"Rig attachments"}""").get("id").asText();
+        BoardOperations operations = new BoardOperations(client, null);
+        long size = 5L * 1024 * 1024;
+        AtomicInteger opened = new AtomicInteger();
+        AttachmentUpload report = Uploads.generated("report-5MiB.bin", size, opened);
+        long started = System.nanoTime();
+        Map<String, Object> attached = operations.attachFiles(new AttachFilesRequest(cardId, null, List.of(report),
+                10L * 1024 * 1024, false)).toMap();
+        System.out.println("attachFile 5 MiB in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + attached);
+        Map<String, Object> again = operations.attachFiles(new AttachFilesRequest(cardId, null, List.of(report),
+                10L * 1024 * 1024, false)).toMap();
+        System.out.println("attachFile again: " + again.get("attachments"));
+        assertEquals(false, ((Map<?, ?>) ((List<?>) again.get("attachments")).get(0)).get("uploaded"));
+        assertEquals(1, opened.get());
+
+        String link = (String) ((Map<?, ?>) ((List<?>) attached.get("attachments")).get(0)).get("url");
+        String downloaded;
+        try (Response response = http.newCall(new Request.Builder().url(link).header("X-Api-Key", apiKey).build()).execute()) {
+            assertEquals(200, response.code());
+            downloaded = Uploads.sha256(response.body().byteStream());
+        }
+        String expected = Uploads.sha256(Uploads.generatedStream(size));
+        System.out.println("SHA-256 sent       " + expected);
+        System.out.println("SHA-256 downloaded " + downloaded);
+        assertEquals(expected, downloaded);
     }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.projectboards.client.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,7 +111,8 @@ public abstract class FakeBoards extends Dispatcher {
 
     /**
      * Kanboard 1.2's JSON-RPC endpoint ({@code POST /jsonrpc.php}): project 1 "Shop", columns Todo 11, Doing 12,
-     * Done 13, any user name as user 1; card n has the reference {@code REF-n}, and {@code createTask} adds cards.
+     * Done 13, any user name as user 1; card n has the reference {@code REF-n}, {@code createTask} adds cards and
+     * {@code createTaskFile} files (listed by {@code getAllTaskFiles}).
      * Projects, columns and tasks carry every field of the recorded answers ({@code fixtures/kanboard}) with this
      * fake's ids, names and links; a method it does not know is answered as Kanboard does ("Method not found").
      */
@@ -127,6 +129,8 @@ public abstract class FakeBoards extends Dispatcher {
         private final Map<String, List<String>> tags = new ConcurrentHashMap<>();
         /** Task id → its comments as {@code getAllComments} answers them (with their author). */
         private final Map<String, List<ObjectNode>> commentRecords = new ConcurrentHashMap<>();
+        /** Task id → its files as {@code getAllTaskFiles} answers them ({@code id, name, size, task_id}). */
+        private final Map<String, List<ObjectNode>> files = new ConcurrentHashMap<>();
         /** Where the client reached this fake: the links of projects and tasks point there, as Kanboard's do. */
         private volatile String baseUrl = "http://kanboard.invalid";
 
@@ -237,6 +241,19 @@ public abstract class FakeBoards extends Dispatcher {
                     int column = params.path("column_id").asInt() - 11;
                     Integer before = cardColumns.put(params.path("task_id").asText(), column);
                     return Json.MAPPER.getNodeFactory().booleanNode(before != null && before != column);
+                }
+                case "getAllTaskFiles": {
+                    ArrayNode list = Json.MAPPER.createArrayNode();
+                    files.getOrDefault(params.path("task_id").asText(), List.of()).forEach(list::add);
+                    return list;
+                }
+                case "createTaskFile": {
+                    String task = params.path("task_id").asText();
+                    int id = ids.incrementAndGet();
+                    int size = Base64.getDecoder().decode(params.path("blob").asText()).length;
+                    files.computeIfAbsent(task, key -> new CopyOnWriteArrayList<>()).add(Json.object().put("id", id)
+                            .put("name", params.path("filename").asText()).put("size", size).put("task_id", Integer.parseInt(task)));
+                    return Json.MAPPER.getNodeFactory().numberNode(id);
                 }
                 default:
                     return null;
