@@ -344,7 +344,8 @@ public class WaitForCardStepTest {
                 assertEquals(computer.getName(), 0, computer.countBusy());
             }
             assertTrue("threads with one gate: " + threadsWithOne + ", with twenty: " + threadsWithTwenty,
-                    threadsWithTwenty - threadsWithOne < 5);
+                    // one thread per gate would be 19 more; a busy machine's shared pools may grow by a few
+                    threadsWithTwenty - threadsWithOne < 10);
             runs.add(first);
             for (int i = 1; i <= 20; i++) {
                 kanboard.moveTo(String.valueOf(i), "Done");
