@@ -4,6 +4,7 @@ import hudson.Util;
 import hudson.model.Run;
 import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -34,6 +35,14 @@ public abstract class BoardStep extends ConnectionStep {
      * build's {@code ${VARIABLES}} in a freestyle job). Reads the arguments now; talks to the board only when run.
      */
     public abstract StepWork work(UnaryOperator<String> expand);
+
+    /**
+     * What a Pipeline gets back from the work's map: the map itself, unless a step returns one of its values (the list
+     * of {@code findCards}).
+     */
+    protected Object pipelineResult(Map<String, Object> result) {
+        return result;
+    }
 
     @Override
     public StepExecution start(StepContext context) {

@@ -28,7 +28,7 @@ import org.kohsuke.stapler.verb.POST;
  * label the Pipeline graph shows for a step.
  */
 public abstract class BoardStepDescriptor extends StepDescriptor {
-    private static final List<String> LIST_FIELDS = List.of("labels", "cards", "events");
+    private static final List<String> LIST_FIELDS = List.of("labels", "cards", "events", "addLabels", "removeLabels");
     /** A label names the step's card, column or version at a glance; a longer one is cut. */
     static final int MAX_LABEL_LENGTH = 60;
 
@@ -97,7 +97,7 @@ public abstract class BoardStepDescriptor extends StepDescriptor {
     }
 
     /**
-     * The list arguments ({@code labels}, {@code cards}, {@code events}) come from the form as comma- or
+     * The list arguments ({@code labels}, {@code cards}, {@code events}, {@code addLabels}, {@code removeLabels}) come from the form as comma- or
      * newline-separated text; the steps take lists.
      */
     private static JSONObject listsFromText(JSONObject formData) {

@@ -2,13 +2,12 @@ package io.jenkins.plugins.projectboards.steps;
 
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /** Runs a board step's work off the CPS thread; what a failure does is {@link StepRunner}'s. */
-public final class BoardStepExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+public final class BoardStepExecution extends SynchronousNonBlockingStepExecution<Object> {
     private static final long serialVersionUID = 1L;
 
     private final transient BoardStep step;
@@ -19,9 +18,9 @@ public final class BoardStepExecution extends SynchronousNonBlockingStepExecutio
     }
 
     @Override
-    protected Map<String, Object> run() throws Exception {
+    protected Object run() throws Exception {
         StepContext context = getContext();
-        return StepRunner.run(step.getConnection(), step.getFailOnError(), context.get(Run.class), context.get(TaskListener.class),
-                step.work(UnaryOperator.identity()));
+        return step.pipelineResult(StepRunner.run(step.getConnection(), step.getFailOnError(), context.get(Run.class),
+                context.get(TaskListener.class), step.work(UnaryOperator.identity())));
     }
 }

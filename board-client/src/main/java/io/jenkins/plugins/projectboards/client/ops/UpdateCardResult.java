@@ -1,6 +1,7 @@
 package io.jenkins.plugins.projectboards.client.ops;
 
 import io.jenkins.plugins.projectboards.client.CardDetails;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ public record UpdateCardResult(CardDetails card, List<String> changed, boolean d
     /** The card as {@link GetCardResult#toMap()} gives it, then {@code changed}. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = CardCore.of(card, dryRun);
-        map.put("changed", changed);
+        map.put("changed", new ArrayList<>(changed));
         return map;
     }
 }

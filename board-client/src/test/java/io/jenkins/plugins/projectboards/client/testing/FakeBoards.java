@@ -206,9 +206,11 @@ public abstract class FakeBoards extends Dispatcher {
                     return byId;
                 }
                 case "searchTasks": {
-                    // the fake reads no query syntax: every task of the project, which the client checks itself
+                    // the fake reads no query syntax: every task of the project, which the client checks itself; as
+                    // Kanboard's search answer, each names its assignee
                     ArrayNode found = Json.MAPPER.createArrayNode();
-                    cardColumns.keySet().stream().sorted().forEach(id -> found.add(task(id)));
+                    cardColumns.keySet().stream().sorted().forEach(id -> found.add(((ObjectNode) task(id))
+                            .put("assignee_username", owners.getOrDefault(id, 0) == 0 ? null : userName)));
                     return found;
                 }
                 case "updateTask": {
@@ -394,8 +396,16 @@ public abstract class FakeBoards extends Dispatcher {
                     return json(200, comment);
                 }
                 if (method.equals("PATCH")) {
-                    int column = Integer.parseInt(Json.MAPPER.readTree(request.getBody().clone().readUtf8()).path("listId").asText()) - 51;
-                    cardColumns.put(id, column);
+                    JsonNode changes = Json.MAPPER.readTree(request.getBody().clone().readUtf8());
+                    if (changes.has("listId")) {
+                        cardColumns.put(id, Integer.parseInt(changes.path("listId").asText()) - 51);
+                    }
+                    if (changes.has("name")) {
+                        titles.put(id, changes.path("name").asText());
+                    }
+                    if (changes.has("description")) {
+                        descriptions.put(id, changes.path("description").asText());
+                    }
                 }
                 return json(200, cardItem(id));
             }
