@@ -129,8 +129,7 @@ public final class BoardOperations {
         }
         BoardRef board = client.resolveBoard(boardName(op, request.board()));
         ColumnRef column = blank(request.column()) ? null : client.resolveColumn(board, request.column().strip());
-        List<String> labels = request.labels().stream().filter(label -> !blank(label)).map(String::strip).toList();
-        CardQuery query = new CardQuery(column, labels, blank(request.text()) ? null : request.text().strip(),
+        CardQuery query = new CardQuery(column, given(request.labels()), blank(request.text()) ? null : request.text().strip(),
                 blank(request.reference()) ? null : request.reference().strip(), limit);
         return new FindCardsResult(client.findCards(board, query), request.dryRun());
     }
@@ -143,13 +142,12 @@ public final class BoardOperations {
         String op = "updateCard";
         LocalDate due = parseDue(op, request.due());
         CardDetails card = cardDetails(op, request.card(), request.board());
-        List<String> addLabels = request.addLabels().stream().filter(label -> !blank(label)).map(String::strip).toList();
+        List<String> addLabels = given(request.addLabels());
         client.checkLabels(card.card().board(), addLabels);
         UserRef assignee = blank(request.assignee()) ? null : client.resolveUser(request.assignee().strip());
         CardChanges changes = new CardChanges(blank(request.title()) ? null : request.title().strip(),
                 blank(request.description()) ? null : request.description(),
-                addLabels, request.removeLabels().stream().filter(label -> !blank(label)).map(String::strip).toList(),
-                due, assignee).against(card);
+                addLabels, given(request.removeLabels()), due, assignee).against(card);
         if (changes.isEmpty()) {
             return new UpdateCardResult(card, List.of(), request.dryRun());
         }
@@ -223,6 +221,11 @@ public final class BoardOperations {
             throw new ValidationException(client.vendor(), op, 0, field, "is required");
         }
         return value.strip();
+    }
+
+    /** The names given in a list argument, without blanks (a form's trailing comma) and surrounding spaces. */
+    private static List<String> given(List<String> names) {
+        return names.stream().filter(name -> !blank(name)).map(String::strip).toList();
     }
 
     private static boolean blank(String value) {
