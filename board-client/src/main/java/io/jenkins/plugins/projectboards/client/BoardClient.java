@@ -56,6 +56,20 @@ public interface BoardClient {
      */
     Optional<CardDetails> cardDetails(CardRef ref, BoardRef board);
 
+    /**
+     * The cards of a board that match {@code query}, at most {@link CardQuery#limit()} of them, filtered on the server
+     * where the vendor can.
+     */
+    List<CardDetails> findCards(BoardRef board, CardQuery query);
+
+    /**
+     * Changes the card's fields; only the fields {@code changes} sets are sent (callers pass
+     * {@link CardChanges#against} the card, and nothing at all when it is empty).
+     *
+     * @return the card as it is after the changes
+     */
+    CardDetails updateCard(CardDetails card, CardChanges changes);
+
     /** Moves {@code card} to {@code column}, keeping what the vendor keeps (Kanboard: the swimlane). */
     Card moveCard(Card card, ColumnRef column, Position position);
 

@@ -15,6 +15,7 @@ import io.jenkins.plugins.projectboards.steps.BoardStep;
 import io.jenkins.plugins.projectboards.steps.CommentOnTaskStep;
 import io.jenkins.plugins.projectboards.steps.CreateTaskStep;
 import io.jenkins.plugins.projectboards.steps.MoveCardStep;
+import io.jenkins.plugins.projectboards.steps.UpdateCardStep;
 import java.io.IOException;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
@@ -30,7 +31,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public class BoardBuildStep extends Builder implements SimpleBuildStep {
     private static final FreestyleOperations OPERATIONS =
-            new FreestyleOperations(CreateTaskStep.class, MoveCardStep.class, CommentOnTaskStep.class, AttachFileStep.class);
+            new FreestyleOperations(CreateTaskStep.class, MoveCardStep.class, CommentOnTaskStep.class, AttachFileStep.class,
+                    UpdateCardStep.class);
 
     private BoardStep operation;
 

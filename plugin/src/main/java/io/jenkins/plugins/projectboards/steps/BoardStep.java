@@ -5,6 +5,7 @@ import hudson.Util;
 import hudson.model.Run;
 import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -49,6 +50,14 @@ public abstract class BoardStep extends ConnectionStep {
      */
     public StepWork work(UnaryOperator<String> expand, FilePath workspace) {
         return work(expand);
+    }
+
+    /**
+     * What a Pipeline gets back from the work's map: the map itself, unless a step returns one of its values (the list
+     * of {@code findCards}).
+     */
+    protected Object pipelineResult(Map<String, Object> result) {
+        return result;
     }
 
     @Override

@@ -28,7 +28,8 @@ import org.kohsuke.stapler.verb.POST;
  * label the Pipeline graph shows for a step.
  */
 public abstract class BoardStepDescriptor extends StepDescriptor {
-    private static final List<String> LIST_FIELDS = List.of("labels", "cards", "events", "columns", "rejectColumns", "results");
+    private static final List<String> LIST_FIELDS =
+            List.of("labels", "cards", "events", "columns", "rejectColumns", "results", "addLabels", "removeLabels");
     /** A label names the step's card, column or version at a glance; a longer one is cut. */
     static final int MAX_LABEL_LENGTH = 60;
 
@@ -102,7 +103,8 @@ public abstract class BoardStepDescriptor extends StepDescriptor {
 
     /**
      * The list arguments ({@code labels}, {@code cards}, {@code events}, {@code columns}, {@code rejectColumns},
-     * {@code results}) come from the form as comma- or newline-separated text; the steps take lists.
+     * {@code results}, {@code addLabels}, {@code removeLabels}) come from the form as comma- or newline-separated
+     * text; the steps take lists.
      */
     static JSONObject listsFromText(JSONObject formData) {
         JSONObject copy = null;

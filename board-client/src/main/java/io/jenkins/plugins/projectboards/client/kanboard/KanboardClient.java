@@ -6,8 +6,10 @@ import io.jenkins.plugins.projectboards.client.AttachmentUpload;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardChanges;
 import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardDraft;
+import io.jenkins.plugins.projectboards.client.CardQuery;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.CardUpdate;
 import io.jenkins.plugins.projectboards.client.CardUpdateOutcome;
@@ -168,6 +170,17 @@ public final class KanboardClient extends VendorClient {
         }
         JsonNode task = transport.call(read);
         return KanboardCards.task(task).map(found -> cardFields.details(card(found), task));
+    }
+
+    /** One {@code searchTasks} in Kanboard's query syntax, and the candidates' tags in one batch. */
+    @Override
+    public List<CardDetails> findCards(BoardRef board, CardQuery query) {
+        return cardFields.find(board, query, this::card);
+    }
+
+    @Override
+    public CardDetails updateCard(CardDetails card, CardChanges changes) {
+        return cardFields.update(card, changes);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** Activities (tasks): find by name or reference in a scope, create, set OPEN/COMPLETED, assign. */
 public final class KechainCards {
-    private static final String LIST = "api/activities.json";
+    static final String LIST = "api/activities.json";
 
     private final KechainTransport transport;
     private final HttpListener listener;
@@ -95,7 +95,7 @@ public final class KechainCards {
     }
 
     /** pykechain's edit: the changed keys plus {@code id}. */
-    private KechainActivity edit(String activityId, ObjectNode changes) {
+    KechainActivity edit(String activityId, ObjectNode changes) {
         ObjectNode body = Json.object().put("id", activityId);
         body.setAll(changes);
         return KechainActivity.from(KechainTransport.first("PUT activity",

@@ -3,8 +3,10 @@ package io.jenkins.plugins.projectboards.client.kechain;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardChanges;
 import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardDraft;
+import io.jenkins.plugins.projectboards.client.CardQuery;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
@@ -56,7 +58,7 @@ public final class KechainClient extends VendorClient {
         this.users = new KechainUsers(transport, options);
         this.services = new KechainServices(transport);
         this.serviceRun = new KechainServiceRun(services, options);
-        this.cardFields = new KechainCardFields(users);
+        this.cardFields = new KechainCardFields(transport, cards, users);
     }
 
     public KechainBoards boards() {
@@ -166,6 +168,16 @@ public final class KechainClient extends VendorClient {
         requireBoardForReference(board, "an activity", "a scope");
         return cards.byReferenceAsRead(boards.scope(board.id()), ref.value())
                 .map(activity -> cardFields.details(card(KechainActivity.from(activity), board), activity));
+    }
+
+    @Override
+    public List<CardDetails> findCards(BoardRef board, CardQuery query) {
+        return cardFields.find(board, query, activity -> card(activity, board));
+    }
+
+    @Override
+    public CardDetails updateCard(CardDetails card, CardChanges changes) {
+        return cardFields.update(card, changes);
     }
 
     /** KE-chain's "move" sets the activity's status; there is no position. */

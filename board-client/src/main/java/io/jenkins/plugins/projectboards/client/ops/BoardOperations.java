@@ -6,7 +6,10 @@ import io.jenkins.plugins.projectboards.client.AttachmentUploads;
 import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardChanges;
+import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardDraft;
+import io.jenkins.plugins.projectboards.client.CardQuery;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
@@ -243,18 +246,79 @@ public final class BoardOperations {
         return new FailureCardResult(FailureCards.Action.FIXED, reference, after, move, false);
     }
 
+    /** Reads the card with its details; the same in a dry run. */
+    public GetCardResult getCard(GetCardRequest request) {
+        return new GetCardResult(cardDetails("getCard", request.card(), request.board()), request.dryRun());
+    }
+
+    /**
+     * The board's cards matching every given criterion, at most {@code limit} (50 by default, 200 at most); the
+     * column is resolved by name first, so a typo fails with the board's columns.
+     */
+    public FindCardsResult findCards(FindCardsRequest request) {
+        String op = "findCards";
+        int limit = request.limit() == null ? CardQuery.DEFAULT_LIMIT : request.limit();
+        if (limit < 1 || limit > CardQuery.MAX_LIMIT) {
+            throw new ValidationException(client.vendor(), op, 0, "limit",
+                    "must be 1 to " + CardQuery.MAX_LIMIT + ", not " + limit);
+        }
+        BoardRef board = client.resolveBoard(boardName(op, request.board()));
+        ColumnRef column = blank(request.column()) ? null : client.resolveColumn(board, request.column().strip());
+        CardQuery query = new CardQuery(column, given(request.labels()), blank(request.text()) ? null : request.text().strip(),
+                blank(request.reference()) ? null : request.reference().strip(), limit);
+        return new FindCardsResult(client.findCards(board, query), request.dryRun());
+    }
+
+    /**
+     * Changes only the given fields, and of those only the ones that differ; when none differs nothing is sent. A dry
+     * run reads, resolves the assignee and labels, and reports what would change.
+     */
+    public UpdateCardResult updateCard(UpdateCardRequest request) {
+        String op = "updateCard";
+        LocalDate due = parseDue(op, request.due());
+        CardDetails card = cardDetails(op, request.card(), request.board());
+        List<String> addLabels = given(request.addLabels());
+        client.checkLabels(card.card().board(), addLabels);
+        UserRef assignee = blank(request.assignee()) ? null : client.resolveUser(request.assignee().strip());
+        CardChanges changes = new CardChanges(blank(request.title()) ? null : request.title().strip(),
+                blank(request.description()) ? null : request.description(),
+                addLabels, given(request.removeLabels()), due, assignee).against(card);
+        if (changes.isEmpty()) {
+            return new UpdateCardResult(card, List.of(), request.dryRun());
+        }
+        CardDetails after = request.dryRun() ? changes.applyTo(card) : client.updateCard(card, changes);
+        return new UpdateCardResult(after, changes.fields(), request.dryRun());
+    }
+
     private Card findCard(String op, String field, String text, String boardName) {
-        CardRef ref;
+        CardRef ref = cardRef(op, field, text);
+        BoardRef board = boardOf(ref, boardName);
+        return client.findCard(ref, board).orElseThrow(() -> noCard(op, ref, board));
+    }
+
+    private CardDetails cardDetails(String op, String text, String boardName) {
+        CardRef ref = cardRef(op, "card", text);
+        BoardRef board = boardOf(ref, boardName);
+        return client.cardDetails(ref, board).orElseThrow(() -> noCard(op, ref, board));
+    }
+
+    private CardRef cardRef(String op, String field, String text) {
         try {
-            ref = CardRef.parse(text);
+            return CardRef.parse(text);
         } catch (IllegalArgumentException e) {
             throw new ValidationException(client.vendor(), op, 0, field, e.getMessage());
         }
-        // Only a reference needs its board; an id or URL names the card on its own.
+    }
+
+    /** Only a reference needs its board; an id or URL names the card on its own. */
+    private BoardRef boardOf(CardRef ref, String boardName) {
         String board = blank(boardName) ? defaultBoard : boardName.strip();
-        BoardRef boardRef = board == null || ref.kind() == CardRef.Kind.ID ? null : client.resolveBoard(board);
-        return client.findCard(ref, boardRef).orElseThrow(() -> new NotFoundException(client.vendor(), op, 0,
-                "no card '" + ref.text() + "'" + (boardRef == null ? "" : " on board '" + boardRef.name() + "'")));
+        return board == null || ref.kind() == CardRef.Kind.ID ? null : client.resolveBoard(board);
+    }
+
+    private NotFoundException noCard(String op, CardRef ref, BoardRef board) {
+        return new NotFoundException(client.vendor(), op, 0,
+                "no card '" + ref.text() + "'" + (board == null ? "" : " on board '" + board.name() + "'"));
     }
 
     private ColumnRef firstColumn(String op, BoardRef board) {
@@ -292,6 +356,11 @@ public final class BoardOperations {
             throw new ValidationException(client.vendor(), op, 0, field, "is required");
         }
         return value.strip();
+    }
+
+    /** The names given in a list argument, without blanks (a form's trailing comma) and surrounding spaces. */
+    private static List<String> given(List<String> names) {
+        return names.stream().filter(name -> !blank(name)).map(String::strip).toList();
     }
 
     private static boolean blank(String value) {

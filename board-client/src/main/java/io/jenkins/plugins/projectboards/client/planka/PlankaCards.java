@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class PlankaCards {
     /** Planka's own spacing of positions. */
     static final double POSITION_GAP = 65536;
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+    static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     private final PlankaTransport transport;
     private final PlankaBoards boards;

@@ -5,8 +5,10 @@ import io.jenkins.plugins.projectboards.client.AttachmentUpload;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardChanges;
 import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardDraft;
+import io.jenkins.plugins.projectboards.client.CardQuery;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
@@ -158,6 +160,17 @@ public final class PlankaClient extends VendorClient {
         }
         return id.flatMap(cardFields::show)
                 .map(shown -> cardFields.details(card(PlankaCard.from(shown.path("item"))), shown));
+    }
+
+    /** One read of the board, filtered here: Planka has no search API. */
+    @Override
+    public List<CardDetails> findCards(BoardRef board, CardQuery query) {
+        return cardFields.find(board, query, (card, column) -> card(card, board, column));
+    }
+
+    @Override
+    public CardDetails updateCard(CardDetails card, CardChanges changes) {
+        return cardFields.update(card, changes);
     }
 
     @Override

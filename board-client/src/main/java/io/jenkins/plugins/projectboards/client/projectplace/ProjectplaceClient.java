@@ -3,8 +3,10 @@ package io.jenkins.plugins.projectboards.client.projectplace;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardChanges;
 import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardDraft;
+import io.jenkins.plugins.projectboards.client.CardQuery;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
@@ -157,6 +159,16 @@ public final class ProjectplaceClient extends VendorClient {
         }
         return id.flatMap(cardFields::show)
                 .map(shown -> cardFields.details(card(ProjectplaceCard.from(shown), null, null), shown));
+    }
+
+    @Override
+    public List<CardDetails> findCards(BoardRef board, CardQuery query) {
+        return cardFields.find(board, query, card -> card(card, board, null));
+    }
+
+    @Override
+    public CardDetails updateCard(CardDetails card, CardChanges changes) {
+        return cardFields.update(card, changes);
     }
 
     /** Projectplace places moved cards at the top of the column; {@code position} is not used. */

@@ -16,7 +16,10 @@ import io.jenkins.plugins.projectboards.client.ops.AttachFilesRequest;
 import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
+import io.jenkins.plugins.projectboards.client.ops.FindCardsRequest;
+import io.jenkins.plugins.projectboards.client.ops.GetCardRequest;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
+import io.jenkins.plugins.projectboards.client.ops.UpdateCardRequest;
 import io.jenkins.plugins.projectboards.client.ops.WaitForCardRequest;
 import io.jenkins.plugins.projectboards.client.testing.FailureCardSequence;
 import io.jenkins.plugins.projectboards.client.testing.Uploads;
@@ -227,5 +230,66 @@ public class KanboardRigTest {
         System.out.println("SHA-256 sent       " + expected);
         System.out.println("SHA-256 downloaded " + downloaded);
         assertEquals(expected, downloaded);
+    }
+
+    /** getCard, findCards and updateCard (issue 13) on a project of their own, each change read back from the server. */
+    @Test
+    public void readSearchAndUpdateCards() {
+        String url = env("KANBOARD_JSONRPC_URL");
+        KanboardClient app = new KanboardClient(url,
+                KanboardCredentials.applicationToken(env("KANBOARD_API_TOKEN"), env("KANBOARD_ADMIN_USER")), new OkHttpClient(),
+                ClientOptions.defaults());
+        String project = "Rig i13a " + System.currentTimeMillis();
+        String projectId = app.batch(List.of(KanboardCall.once("createProject").with("name", project))).get(0).resultOrThrow().asText();
+        app.batch(List.of(KanboardCall.once("addProjectUser").with("project_id", Long.parseLong(projectId))
+                .with("user_id", Long.parseLong(app.users().user(env("KANBOARD_ADMIN_USER")).id())))).get(0).resultOrThrow();
+        BoardOperations operations = new BoardOperations(app, project);
+        String reference = "RIG-A-" + System.currentTimeMillis();
+        Map<String, Object> created = operations.createTask(new CreateTaskRequest(null, "Ready", "Rig \"quoted\" task", "first text",
+                List.of("rig", "alpha"), "2027-01-15", null, reference, false)).toMap();
+        operations.createTask(new CreateTaskRequest(null, "Backlog", "Other task", null, List.of("rig"), null, null, null, false));
+        Map<String, Object> read = operations.getCard(new GetCardRequest("ref:" + reference, null, false)).toMap();
+        System.out.println("getCard by reference: " + read);
+        assertEquals("Ready", read.get("column"));
+        assertEquals(List.of("alpha", "rig"), sorted(read.get("labels")));
+        assertEquals("2027-01-15", read.get("due"));
+        List<Map<String, Object>> found = operations.findCards(new FindCardsRequest(null, "Ready", List.of("alpha"), "\"quoted\" task",
+                null, null, false)).toMaps();
+        System.out.println("findCards column Ready, label alpha, text '\"quoted\" task': " + found);
+        assertEquals(1, found.size());
+        assertEquals(created.get("id"), found.get(0).get("id"));
+        assertEquals(2, operations.findCards(new FindCardsRequest(null, null, List.of("rig"), null, null, null, false)).cards().size());
+        assertEquals(1, operations.findCards(new FindCardsRequest(null, null, List.of(), null, null, 1, false)).cards().size());
+        assertEquals(1, operations.findCards(new FindCardsRequest(null, null, List.of(), null, reference, null, false)).cards().size());
+        Map<String, Object> dry = operations.updateCard(new UpdateCardRequest("#" + created.get("id"), null, "Renamed", null,
+                List.of("beta"), List.of("alpha"), null, env("KANBOARD_ADMIN_USER"), true)).toMap();
+        System.out.println("updateCard dryRun: " + dry);
+        assertEquals("Rig \"quoted\" task", operations.getCard(new GetCardRequest("#" + created.get("id"), null, false)).toMap().get("title"));
+        Map<String, Object> updated = operations.updateCard(new UpdateCardRequest("#" + created.get("id"), null, "Renamed", null,
+                List.of("beta"), List.of("alpha"), "2027-02-01", env("KANBOARD_ADMIN_USER"), false)).toMap();
+        System.out.println("updateCard: " + updated);
+        assertEquals(List.of("title", "labels", "due", "assignee"), updated.get("changed"));
+        Map<String, Object> after = operations.getCard(new GetCardRequest("#" + created.get("id"), null, false)).toMap();
+        System.out.println("read back: " + after);
+        assertEquals("Renamed", after.get("title"));
+        assertEquals("first text", after.get("description"));
+        assertEquals(List.of("beta", "rig"), sorted(after.get("labels")));
+        assertEquals("2027-02-01", after.get("due"));
+        assertEquals(env("KANBOARD_ADMIN_USER"), after.get("assignee"));
+        Map<String, Object> again = operations.updateCard(new UpdateCardRequest("#" + created.get("id"), null, "Renamed", null,
+                List.of("beta"), List.of("alpha"), "2027-02-01", env("KANBOARD_ADMIN_USER"), false)).toMap();
+        System.out.println("updateCard again: changed " + again.get("changed"));
+        assertEquals(List.of(), again.get("changed"));
+        operations.updateCard(new UpdateCardRequest("#" + created.get("id"), null, null, null, List.of(), List.of("beta", "rig"),
+                null, null, false));
+        assertEquals(List.of(), operations.getCard(new GetCardRequest("#" + created.get("id"), null, false)).toMap().get("labels"));
+        System.out.println("every label removed: read back none");
+    }
+
+    private static List<String> sorted(Object labels) {
+        @SuppressWarnings("unchecked")
+        List<String> list = new java.util.ArrayList<>((List<String>) labels);
+        java.util.Collections.sort(list);
+        return list;
     }
 }

@@ -4,14 +4,18 @@ import static org.junit.Assert.assertEquals;
 
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardChanges;
 import io.jenkins.plugins.projectboards.client.CardDetails;
+import io.jenkins.plugins.projectboards.client.CardQuery;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.UserRef;
 import io.jenkins.plugins.projectboards.client.Vendor;
+import io.jenkins.plugins.projectboards.client.http.Json;
 import io.jenkins.plugins.projectboards.client.testing.Fixture;
 import java.time.LocalDate;
 import java.util.List;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.Test;
 
 /** An activity is a card: its status is its column; the exact requests and what the caller gets. */
@@ -53,5 +57,29 @@ public class KechainCardFieldsTest extends KechainTestSupport {
         expect("GET", SCOPE_QUERY);
         expect("GET", "/kc/api/activities.json?ref=test-activity&scope_id=" + SCOPE + "&limit=2");
         expect("GET", "/kc/api/users.json?id=1&limit=2");
+    }
+    @Test
+    public void findFiltersByScopeStatusAndRefOnTheServerAndTagsHere() throws Exception {
+        body(200, "activity-completed.json");
+        BoardRef scope = new BoardRef(SCOPE, "Bike Project");
+        List<CardDetails> found = client().findCards(scope,
+                new CardQuery(new ColumnRef("COMPLETED", "COMPLETED"), List.of(), null, "test-activity", 10));
+        assertEquals(1, found.size());
+        assertEquals(ACTIVITY, found.get(0).card().id());
+        expect("GET", "/kc/api/activities.json?scope_id=" + SCOPE + "&activity_type=TASK&status=COMPLETED&ref=test-activity&limit=10");
+    }
+
+    @Test
+    public void updateIsOneEditWithTheWholeTagList() throws Exception {
+        body(200, "activity-completed.json");
+        CardDetails card = new CardDetails(new Card(Vendor.KECHAIN, ACTIVITY, "T", "u", new BoardRef(SCOPE, "Bike Project"),
+                new ColumnRef("OPEN", "OPEN"), null), "", List.of("ci"), null, null, false);
+        CardDetails after = client().updateCard(card, new CardChanges("New", null, List.of("release"), List.of(),
+                LocalDate.of(2027, 1, 15), new UserRef("1", "pykechain_user")));
+        RecordedRequest put = expect("PUT", "/kc/api/activities/" + ACTIVITY + ".json");
+        assertEquals(Json.MAPPER.readTree("""
+                {"id":"%s","name":"New","due_date":"2027-01-15T00:00:00+00:00","tags":["ci","release"],"assignees_ids":[1]}"""
+                .formatted(ACTIVITY)), Json.MAPPER.readTree(put.getBody().readUtf8()));
+        assertEquals(List.of("ci", "release"), after.labels());
     }
 }

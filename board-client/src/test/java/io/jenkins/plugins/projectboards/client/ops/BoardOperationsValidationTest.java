@@ -7,8 +7,10 @@ import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
+import io.jenkins.plugins.projectboards.client.CardChanges;
 import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardDraft;
+import io.jenkins.plugins.projectboards.client.CardQuery;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
@@ -48,6 +50,8 @@ public class BoardOperationsValidationTest {
         @Override public Card createCard(BoardRef board, ColumnRef column, CardDraft draft) { return refuse("createCard"); }
         @Override public Optional<Card> findCard(CardRef ref, BoardRef board) { return refuse("findCard"); }
         @Override public Optional<CardDetails> cardDetails(CardRef ref, BoardRef board) { return refuse("cardDetails"); }
+        @Override public List<CardDetails> findCards(BoardRef board, CardQuery query) { return refuse("findCards"); }
+        @Override public CardDetails updateCard(CardDetails card, CardChanges changes) { return refuse("updateCard"); }
         @Override public Card moveCard(Card card, ColumnRef column, Position position) { return refuse("moveCard"); }
         @Override public CommentRef comment(Card card, String text) { return refuse("comment"); }
         @Override public WebhookSubscription subscribeWebhook(BoardRef b, String u, List<String> e, String s) { return refuse("subscribeWebhook"); }
@@ -103,5 +107,24 @@ public class BoardOperationsValidationTest {
     public void commentNeedsTextAndATask() {
         assertEquals("text", invalid(() -> operations.commentOnTask(new CommentRequest("#1", "", null, false))).field());
         assertEquals("task", invalid(() -> operations.commentOnTask(new CommentRequest(null, "hello", null, false))).field());
+    }
+
+    @Test
+    public void findCardsLimitIsBoundedBeforeAnyCall() {
+        ValidationException e = invalid(() -> operations.findCards(new FindCardsRequest("Ops", null, null, null, null, 201, false)));
+        assertEquals("limit", e.field());
+        assertEquals("Kanboard findCards: 'limit': must be 1 to 200, not 201", e.getMessage());
+        assertEquals("limit", invalid(() -> operations.findCards(new FindCardsRequest("Ops", null, null, null, null, 0, false))).field());
+        assertEquals("board", invalid(() -> operations.findCards(new FindCardsRequest(null, null, null, null, null, null, false))).field());
+    }
+
+    @Test
+    public void getAndUpdateNeedAReadableCardAndAnIsoDueDate() {
+        assertEquals("card", invalid(() -> operations.getCard(new GetCardRequest(" ", null, false))).field());
+        assertEquals("card", invalid(() -> operations.updateCard(
+                new UpdateCardRequest(null, null, "T", null, null, null, null, null, false))).field());
+        ValidationException e = invalid(() -> operations.updateCard(
+                new UpdateCardRequest("#1", null, null, null, null, null, "tomorrow", null, true)));
+        assertEquals("due", e.field());
     }
 }

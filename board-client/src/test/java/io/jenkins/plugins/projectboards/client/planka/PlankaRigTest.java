@@ -20,7 +20,10 @@ import io.jenkins.plugins.projectboards.client.ops.AttachFilesRequest;
 import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.ops.CommentRequest;
 import io.jenkins.plugins.projectboards.client.ops.CreateTaskRequest;
+import io.jenkins.plugins.projectboards.client.ops.FindCardsRequest;
+import io.jenkins.plugins.projectboards.client.ops.GetCardRequest;
 import io.jenkins.plugins.projectboards.client.ops.MoveCardRequest;
+import io.jenkins.plugins.projectboards.client.ops.UpdateCardRequest;
 import io.jenkins.plugins.projectboards.client.ops.WaitForCardRequest;
 import io.jenkins.plugins.projectboards.client.testing.FailureCardSequence;
 import io.jenkins.plugins.projectboards.client.testing.Uploads;
@@ -256,5 +259,60 @@ public class PlankaRigTest {
         System.out.println("SHA-256 sent       " + expected);
         System.out.println("SHA-256 downloaded " + downloaded);
         assertEquals(expected, downloaded);
+    }
+
+    /** getCard, findCards and updateCard (issue 13) on a board of their own, each change read back from the server. */
+    @Test
+    public void readSearchAndUpdateCards() throws IOException {
+        String url = env("PLANKA_URL");
+        String apiKey = env("PLANKA_API_KEY");
+        PlankaClient client = new PlankaClient(url, PlankaCredentials.apiKey(apiKey), http, ClientOptions.defaults());
+        String suffix = String.valueOf(System.currentTimeMillis());
+        String projectId = post(url, apiKey, "projects", """
+                {"type":"private","name":"Rig i13a %s"}""".formatted(suffix)).get("id").asText();
+        String boardId = post(url, apiKey, "projects/" + projectId + "/boards", """
+                {"name":"Cards","position":65536}""").get("id").asText();
+        post(url, apiKey, "boards/" + boardId + "/lists", """
+                {"type":"active","position":65536,"name":"Todo"}""");
+        post(url, apiKey, "boards/" + boardId + "/lists", """
+                {"type":"closed","position":131072,"name":"Done"}""");
+        for (String label : List.of("release", "hotfix")) {
+            post(url, apiKey, "boards/" + boardId + "/labels", """
+                    {"position":65536,"color":"berry-red","name":"%s"}""".formatted(label));
+        }
+        BoardOperations operations = new BoardOperations(client, "Rig i13a " + suffix + "/Cards");
+        String reference = "RIG-A-" + suffix;
+        Map<String, Object> created = operations.createTask(new CreateTaskRequest(null, "Todo", "Rig card", "first text",
+                List.of("release"), "2027-01-15", null, reference, false)).toMap();
+        operations.createTask(new CreateTaskRequest(null, "Done", "Finished card", null, List.of(), null, null, null, false));
+        Map<String, Object> read = operations.getCard(new GetCardRequest(reference, null, false)).toMap();
+        System.out.println("getCard by reference: " + read);
+        assertEquals("first text", read.get("description"));
+        assertEquals(List.of("release"), read.get("labels"));
+        assertEquals("2027-01-15", read.get("due"));
+        assertEquals(reference, read.get("reference"));
+        List<Map<String, Object>> found = operations.findCards(new FindCardsRequest(null, "todo", List.of("Release"), "rig",
+                null, null, false)).toMaps();
+        System.out.println("findCards Todo, label Release, text rig: " + found);
+        assertEquals(1, found.size());
+        Map<String, Object> finished = operations.findCards(new FindCardsRequest(null, "Done", List.of(), null, null, null, false))
+                .toMaps().get(0);
+        System.out.println("findCards Done: closed " + finished.get("closed"));
+        assertEquals(true, finished.get("closed"));
+        Map<String, Object> updated = operations.updateCard(new UpdateCardRequest((String) created.get("id"), null, "Renamed",
+                "second text", List.of("hotfix"), List.of("release"), "2027-02-01", "admin", false)).toMap();
+        System.out.println("updateCard: " + updated);
+        assertEquals(List.of("title", "description", "labels", "due", "assignee"), updated.get("changed"));
+        Map<String, Object> after = operations.getCard(new GetCardRequest((String) created.get("id"), null, false)).toMap();
+        System.out.println("read back: " + after);
+        assertEquals("Renamed", after.get("title"));
+        assertEquals("second text", after.get("description"));
+        assertEquals(reference, after.get("reference"));
+        assertEquals(List.of("hotfix"), after.get("labels"));
+        assertEquals("2027-02-01", after.get("due"));
+        assertEquals("admin", after.get("assignee"));
+        assertEquals(List.of(), operations.updateCard(new UpdateCardRequest(reference, null, "Renamed", "second text",
+                List.of("HOTFIX"), List.of(), null, "admin", false)).changed());
+        System.out.println("updateCard again: nothing changed, nothing sent");
     }
 }

@@ -125,12 +125,16 @@ public abstract class FakeBoards extends Dispatcher {
         public final List<JsonNode> calls = new CopyOnWriteArrayList<>();
         /** Task id → its reference ({@code ""} for none). */
         private final Map<String, String> references = new ConcurrentHashMap<>();
-        /** Task id → its tags ({@code getTaskTags}); none for tasks missing here. */
+        /** Task id → its tags ({@code getTaskTags}), as {@code createTask}, {@code updateTask} and {@link #tag} set them. */
         private final Map<String, List<String>> tags = new ConcurrentHashMap<>();
         /** Task id → its comments as {@code getAllComments} answers them (with their author). */
         private final Map<String, List<ObjectNode>> commentRecords = new ConcurrentHashMap<>();
         /** Task id → its files as {@code getAllTaskFiles} answers them ({@code id, name, size, task_id}). */
         private final Map<String, List<ObjectNode>> files = new ConcurrentHashMap<>();
+        /** The name user 1 was last looked up by: any user name is user 1 here. */
+        private volatile String userName = "admin";
+        /** Task id → its assignee's user id ({@code updateTask}'s {@code owner_id}). */
+        private final Map<String, Integer> owners = new ConcurrentHashMap<>();
         /** Where the client reached this fake: the links of projects and tasks point there, as Kanboard's do. */
         private volatile String baseUrl = "http://kanboard.invalid";
 
@@ -196,13 +200,41 @@ public abstract class FakeBoards extends Dispatcher {
                     return columns;
                 }
                 case "getUserByName":
-                    return Json.object().put("id", "1").put("username", params.path("username").asText()).put("role", "app-admin");
+                    userName = params.path("username").asText();
+                    return Json.object().put("id", "1").put("username", userName).put("role", "app-admin");
+                case "getUser":
+                    return Json.object().put("id", params.path("user_id").asText()).put("username", userName).put("role", "app-admin");
                 case "createTask": {
                     String id = String.valueOf(ids.incrementAndGet());
                     titles.put(id, params.path("title").asText());
                     references.put(id, params.path("reference").asText(""));
                     cardColumns.put(id, params.has("column_id") ? params.path("column_id").asInt() - 11 : 0);
+                    tags.put(id, texts(params.path("tags")));
                     return Json.MAPPER.getNodeFactory().numberNode(Integer.parseInt(id));
+                }
+                case "searchTasks": {
+                    // the fake reads no query syntax: every task of the project, which the client checks itself; as
+                    // Kanboard's search answer, each names its assignee
+                    ArrayNode found = Json.MAPPER.createArrayNode();
+                    cardColumns.keySet().stream().sorted().forEach(id -> found.add(((ObjectNode) task(id))
+                            .put("assignee_username", owners.getOrDefault(id, 0) == 0 ? null : userName)));
+                    return found;
+                }
+                case "updateTask": {
+                    String id = params.path("id").asText();
+                    if (!cardColumns.containsKey(id)) {
+                        return Json.MAPPER.getNodeFactory().booleanNode(false);
+                    }
+                    if (params.has("title")) {
+                        titles.put(id, params.path("title").asText());
+                    }
+                    if (params.has("tags")) {
+                        tags.put(id, texts(params.path("tags")));
+                    }
+                    if (params.has("owner_id")) {
+                        owners.put(id, params.path("owner_id").asInt());
+                    }
+                    return Json.MAPPER.getNodeFactory().booleanNode(true);
                 }
                 case "getTask":
                     return task(params.path("task_id").asText());
@@ -276,8 +308,14 @@ public abstract class FakeBoards extends Dispatcher {
             }
             return RECORDED_TASK.deepCopy().put("id", Integer.parseInt(id)).put("title", titleOf(id)).put("project_id", 1)
                     .put("column_id", 11 + column).put("swimlane_id", 1).put("position", 1).put("is_active", 1)
-                    .put("reference", references.getOrDefault(id, ""))
+                    .put("reference", references.getOrDefault(id, "")).put("owner_id", owners.getOrDefault(id, 0))
                     .put("url", baseUrl + "/?controller=TaskViewController&action=show&task_id=" + id);
+        }
+
+        private static List<String> texts(JsonNode array) {
+            List<String> texts = new CopyOnWriteArrayList<>();
+            array.forEach(text -> texts.add(text.asText()));
+            return texts;
         }
 
         /** The {@code result} of a recorded answer. */
@@ -390,8 +428,16 @@ public abstract class FakeBoards extends Dispatcher {
                     return json(200, comment);
                 }
                 if (method.equals("PATCH")) {
-                    int column = Integer.parseInt(Json.MAPPER.readTree(request.getBody().clone().readUtf8()).path("listId").asText()) - 51;
-                    cardColumns.put(id, column);
+                    JsonNode changes = Json.MAPPER.readTree(request.getBody().clone().readUtf8());
+                    if (changes.has("listId")) {
+                        cardColumns.put(id, Integer.parseInt(changes.path("listId").asText()) - 51);
+                    }
+                    if (changes.has("name")) {
+                        titles.put(id, changes.path("name").asText());
+                    }
+                    if (changes.has("description")) {
+                        descriptions.put(id, changes.path("description").asText());
+                    }
                 }
                 return json(200, cardItem(id));
             }
