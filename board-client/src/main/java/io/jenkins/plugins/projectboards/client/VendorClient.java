@@ -1,6 +1,8 @@
 package io.jenkins.plugins.projectboards.client;
 
 import io.jenkins.plugins.projectboards.client.http.BaseUrl;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * What the vendor clients have alike: the vendor, the connection's base URL (checked once by {@link BaseUrl}), and
@@ -38,5 +40,19 @@ public abstract class VendorClient implements BoardClient {
             throw new ValidationException(vendor, "find card", 0, "board",
                     vendor.displayName() + " finds " + card + " by reference only within " + within + ": name the board");
         }
+    }
+
+    /**
+     * The id of the card {@code ref} names, for vendors that read a card's details by id: an id as given, a
+     * reference looked up on {@code board} (a card, within a board, as {@link #requireBoardForReference} says).
+     *
+     * @param idByReference the board's id and the reference → the id of the card carrying it
+     */
+    protected final Optional<String> cardId(CardRef ref, BoardRef board, BiFunction<String, String, Optional<String>> idByReference) {
+        if (ref.kind() == CardRef.Kind.ID) {
+            return Optional.of(ref.value());
+        }
+        requireBoardForReference(board, "a card", "a board");
+        return idByReference.apply(board.id(), ref.value());
     }
 }

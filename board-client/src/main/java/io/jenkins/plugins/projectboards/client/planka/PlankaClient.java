@@ -151,14 +151,8 @@ public final class PlankaClient extends VendorClient {
     /** By reference: found in the board's cards, then read by id for its labels and members. */
     @Override
     public Optional<CardDetails> cardDetails(CardRef ref, BoardRef board) {
-        Optional<String> id;
-        if (ref.kind() == CardRef.Kind.ID) {
-            id = Optional.of(ref.value());
-        } else {
-            requireBoardForReference(board, "a card", "a board");
-            id = cards.byReference(board.id(), ref.value()).map(PlankaCard::id);
-        }
-        return id.flatMap(cardFields::show)
+        return cardId(ref, board, (boardId, reference) -> cards.byReference(boardId, reference).map(PlankaCard::id))
+                .flatMap(cardFields::show)
                 .map(shown -> cardFields.details(card(PlankaCard.from(shown.path("item"))), shown));
     }
 

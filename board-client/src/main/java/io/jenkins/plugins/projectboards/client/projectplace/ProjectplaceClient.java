@@ -150,14 +150,8 @@ public final class ProjectplaceClient extends VendorClient {
     /** By reference: found in the board's cards, then read by id for its fields. */
     @Override
     public Optional<CardDetails> cardDetails(CardRef ref, BoardRef board) {
-        Optional<String> id;
-        if (ref.kind() == CardRef.Kind.ID) {
-            id = Optional.of(ref.value());
-        } else {
-            requireBoardForReference(board, "a card", "a board");
-            id = cards.byReference(board.id(), ref.value()).map(ProjectplaceCard::id);
-        }
-        return id.flatMap(cardFields::show)
+        return cardId(ref, board, (boardId, reference) -> cards.byReference(boardId, reference).map(ProjectplaceCard::id))
+                .flatMap(cardFields::show)
                 .map(shown -> cardFields.details(card(ProjectplaceCard.from(shown), null, null), shown));
     }
 
