@@ -26,6 +26,7 @@ import io.jenkins.plugins.projectboards.internal.StepConsole;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -282,7 +283,7 @@ public final class WaitForCardExecution extends StepExecution {
         }
         console.line(resumed ? Messages.WaitForCardStep_resumed(link, lastColumn)
                 : Messages.WaitForCardStep_waiting(link, target(),
-                        lastColumn, opened.deadline().toString()));
+                        lastColumn, shown(opened.deadline())));
         register(connection.getName());
         return null;
     }
@@ -430,7 +431,7 @@ public final class WaitForCardExecution extends StepExecution {
 
         public String getDeadline() {
             ApprovalGate current = execution.gate;
-            return current == null ? null : current.deadline().toString();
+            return current == null ? null : shown(current.deadline());
         }
 
         @Override
@@ -468,5 +469,10 @@ public final class WaitForCardExecution extends StepExecution {
             }
             return actions;
         }
+    }
+
+    /** A deadline as people read it: to the second, in UTC ({@code 2026-12-01T14:00:00Z}). */
+    static String shown(Instant deadline) {
+        return deadline.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

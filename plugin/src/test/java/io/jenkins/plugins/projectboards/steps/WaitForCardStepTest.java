@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -154,6 +155,9 @@ public class WaitForCardStepTest {
             waitForLog(run, "Waiting for card");
             j.assertLogContains("[Project Boards] Commented on card Card 1", run);
             j.assertLogContains("[Project Boards] Waiting for card Card 1 to reach Done (now in 'Todo'; gives up at ", run);
+            // The deadline to the second, as people read it.
+            assertTrue(JenkinsRule.getLog(run), Pattern.compile("gives up at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)")
+                    .matcher(JenkinsRule.getLog(run)).find());
             String page = j.createWebClient().getPage(run).asNormalizedText();
             assertTrue(page, page.contains("Waiting for card Card 1 to reach Done (now in Todo; gives up at "));
             assertEquals(List.of("createComment"), writes());
