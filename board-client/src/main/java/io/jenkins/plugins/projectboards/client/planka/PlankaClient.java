@@ -5,6 +5,8 @@ import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.CardDraft;
 import io.jenkins.plugins.projectboards.client.CardRef;
+import io.jenkins.plugins.projectboards.client.CardUpdate;
+import io.jenkins.plugins.projectboards.client.CardUpdateOutcome;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
@@ -19,6 +21,7 @@ import io.jenkins.plugins.projectboards.client.http.BaseUrl;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -37,6 +40,7 @@ public final class PlankaClient extends VendorClient {
     private final PlankaComments comments;
     private final PlankaUsers users;
     private final PlankaWebhooks webhooks;
+    private final ClientOptions options;
 
     public PlankaClient(String url, PlankaCredentials credentials, OkHttpClient http, ClientOptions options) {
         super(Vendor.PLANKA, BaseUrl.normalize(Vendor.PLANKA, url));
@@ -47,6 +51,7 @@ public final class PlankaClient extends VendorClient {
         this.comments = new PlankaComments(transport);
         this.users = new PlankaUsers(transport, options);
         this.webhooks = new PlankaWebhooks(transport, baseUrl());
+        this.options = options;
     }
 
     public PlankaBoards boards() {
@@ -143,6 +148,15 @@ public final class PlankaClient extends VendorClient {
         return new CommentRef(comment.id(), card.id(), cardUrl(card.id()));
     }
 
+    /**
+     * Two requests per card (comment, move) and one read per board, {@code parallelism} cards at a time (see
+     * {@link PlankaCardUpdates}).
+     */
+    @Override
+    public List<CardUpdateOutcome> updateCards(List<CardUpdate> updates, int parallelism, Consumer<CardUpdateOutcome> progress) {
+        return new PlankaCardUpdates(this, options).apply(updates, parallelism, progress);
+    }
+
     @Override
     public WebhookSubscription subscribeWebhook(BoardRef board, String url, List<String> events, String secret) {
         return webhooks.subscribe(url, events, secret);
@@ -160,8 +174,13 @@ public final class PlankaClient extends VendorClient {
     }
 
     private Card card(PlankaCard card) {
-        PlankaBoard board = boards.boardById(card.boardId());
-        return card(card, new BoardRef(board.id(), board.qualifiedName()), column(card));
+        return card(card, boardRef(card.boardId()), column(card));
+    }
+
+    /** A board by id, named {@code Project/Board} (from the cached board list). */
+    BoardRef boardRef(String boardId) {
+        PlankaBoard board = boards.boardById(boardId);
+        return new BoardRef(board.id(), board.qualifiedName());
     }
 
     private ColumnRef column(PlankaCard card) {
@@ -170,7 +189,7 @@ public final class PlankaClient extends VendorClient {
                 .orElse(new ColumnRef(card.listId(), card.listId()));
     }
 
-    private Card card(PlankaCard card, BoardRef board, ColumnRef column) {
+    Card card(PlankaCard card, BoardRef board, ColumnRef column) {
         return new Card(Vendor.PLANKA, card.id(), card.name(), cardUrl(card.id()), board, column, card.reference());
     }
 
