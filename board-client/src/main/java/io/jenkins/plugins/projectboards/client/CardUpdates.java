@@ -28,9 +28,20 @@ public final class CardUpdates {
      */
     public static List<CardUpdateOutcome> perCard(BoardClient client, List<CardUpdate> updates, int parallelism,
             Consumer<CardUpdateOutcome> progress) {
+        return inParallel(updates, parallelism, progress, update -> apply(client, update));
+    }
+
+    /**
+     * Runs {@code apply} on each update, up to {@code parallelism} at a time, and gives the outcomes in the order of
+     * {@code updates}. {@code apply} must turn every {@link BoardException} into an outcome; {@code progress} hears
+     * each outcome when its card is done, one call at a time. A vendor with its own way of applying an update (one
+     * board read for the whole batch) uses this for the fan-out.
+     */
+    public static List<CardUpdateOutcome> inParallel(List<CardUpdate> updates, int parallelism, Consumer<CardUpdateOutcome> progress,
+            Function<CardUpdate, CardUpdateOutcome> apply) {
         Object reporting = new Object();
         Function<CardUpdate, CardUpdateOutcome> applyAndReport = update -> {
-            CardUpdateOutcome outcome = apply(client, update);
+            CardUpdateOutcome outcome = apply.apply(update);
             synchronized (reporting) {
                 progress.accept(outcome);
             }
@@ -62,7 +73,7 @@ public final class CardUpdates {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while updating cards", e);
         } catch (ExecutionException e) {
-            // apply() turns every BoardException into an outcome; anything else is a bug worth seeing.
+            // apply turns every BoardException into an outcome; anything else is a bug worth seeing.
             throw new IllegalStateException(e.getCause());
         } finally {
             executor.shutdownNow();

@@ -49,6 +49,15 @@ public final class TtlCache<K, V> {
     }
 
     /**
+     * Whether a value for {@code key} is kept and not expired, so that {@link #get} would not load it. A caller that
+     * can fold the load into a request it sends anyway (a Kanboard batch) asks this first, then hands the answer to
+     * {@link #get} as the loader.
+     */
+    public boolean holds(K key) {
+        return usable(entries.get(key), null);
+    }
+
+    /**
      * Picks something out of the cached value, e.g. a board out of the board list. When the name is not there
      * ({@link UnknownNameException}) and the value came from the cache, it is loaded again once and picked from anew:
      * a board made a minute ago is found, and the error lists what exists now.

@@ -60,7 +60,8 @@ public class ClientEventsTest extends MockServerTest {
     public void parallelCardUpdatesTellTheScopeOfTheCallerFromEveryPoolThread() throws Exception {
         PlankaClient shared = client(options.withListener(HttpEvents.SCOPED));
         shared.resolveBoard("Web");
-        planka.answerOnce("GET /api/cards/2", new MockResponse().setResponseCode(503));
+        // Moves, not reads: a card is found in its board, read once per batch, so the pool threads send comments and moves.
+        planka.answerOnce("PATCH /api/cards/2", new MockResponse().setResponseCode(503));
         planka.answerOnce("PATCH /api/cards/5", new MockResponse().setResponseCode(502));
         RecordingHttpListener first = new RecordingHttpListener();
         RecordingHttpListener second = new RecordingHttpListener();
@@ -68,7 +69,7 @@ public class ClientEventsTest extends MockServerTest {
         CompletableFuture<List<CardUpdateOutcome>> secondBuild = CompletableFuture.supplyAsync(() -> updateInScope(shared, second, 4, 5, 6));
         assertTrue(firstBuild.get().stream().allMatch(CardUpdateOutcome::succeeded));
         assertTrue(secondBuild.get().stream().allMatch(CardUpdateOutcome::succeeded));
-        assertEquals(List.of("Planka GET /api/cards/2: answered 503, retry 1/2 in PT0.05S"), first.events);
+        assertEquals(List.of("Planka PATCH /api/cards/2: answered 503, retry 1/2 in PT0.05S"), first.events);
         assertEquals(List.of("Planka PATCH /api/cards/5: answered 502, retry 1/2 in PT0.05S"), second.events);
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.projectboards.client;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -50,6 +51,18 @@ public class TtlCacheTest {
         release.countDown();
         loader.join(5000);
         assertEquals("lists", cache.get("board", () -> "not loaded again"));
+    }
+
+    /** What a caller folding a load into its own request asks first: a kept value until it expires, never a load. */
+    @Test
+    public void holdsOnlyAKeptValueThatHasNotExpired() {
+        assertFalse(cache.holds("board"));
+        cache.get("board", () -> "lists");
+        assertTrue(cache.holds("board"));
+        assertFalse(cache.holds("other"));
+        clock.now = clock.now.plus(ClientOptions.defaults().nameCacheTtl());
+        assertFalse(cache.holds("board"));
+        assertEquals("loaded again", cache.get("board", () -> "loaded again"));
     }
 
     @Test

@@ -57,13 +57,17 @@ public class HttpEventsInBuildsTest {
         assertEquals(List.of("POST /api/lists/51/cards", "POST /api/lists/51/cards"), planka.writes().stream().map(Recorded::line).toList());
     }
 
-    /** notifyBoard updates its cards in parallel on a pool of threads; their retries still reach this build's console. */
+    /**
+     * notifyBoard updates its cards in parallel on a pool of threads; their retries still reach this build's console.
+     * The cards are found in their board, read once, so the pool threads send only the comments: one refused with 429
+     * (retried although it is a write, because the server did not process it).
+     */
     @Test
     public void retriesOfParallelCardUpdatesReachTheBuildsConsole() throws Exception {
-        planka.board.answerOnce("GET /api/cards/2", new MockResponse().setResponseCode(503).setHeader("Retry-After", "1"));
+        planka.board.answerOnce("POST /api/cards/2/comments", new MockResponse().setResponseCode(429).setHeader("Retry-After", "1"));
         WorkflowRun run = run("notifyBoard(connection: 'planka', cards: ['1', '2', '3'])");
-        assertLine("[Project Boards] Planka answered 503 with Retry-After 1 s; retrying in 1 s (1/2)", run);
-        assertEquals(List.of("POST /api/cards/1/comments", "POST /api/cards/2/comments", "POST /api/cards/3/comments"),
-                planka.writes().stream().map(Recorded::line).sorted().toList());
+        assertLine("[Project Boards] Planka answered 429 with Retry-After 1 s; retrying in 1 s (1/2)", run);
+        assertEquals(List.of("POST /api/cards/1/comments", "POST /api/cards/2/comments", "POST /api/cards/2/comments",
+                "POST /api/cards/3/comments"), planka.writes().stream().map(Recorded::line).sorted().toList());
     }
 }

@@ -9,9 +9,13 @@ import io.jenkins.plugins.projectboards.client.Vendor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Projects, their columns and swimlanes, with name resolution cached per client. */
 public final class KanboardBoards {
+    /** The one key of the project list's cache. */
+    private static final String ALL = "all";
+
     private final KanboardTransport transport;
     private final TtlCache<String, List<KanboardProject>> projects;
     private final TtlCache<String, List<KanboardColumn>> columns;
@@ -26,16 +30,28 @@ public final class KanboardBoards {
 
     /** The projects these credentials may see ({@code getAllProjects}). */
     public List<KanboardProject> projects() {
-        return projects.get("all", this::loadProjects);
+        return projects.get(ALL, this::loadProjects);
     }
 
     private List<KanboardProject> loadProjects() {
-        return list(transport.call(KanboardCall.idempotent("getAllProjects")), KanboardProject::from);
+        return list(transport.call(projectsCall()), KanboardProject::from);
+    }
+
+    private static KanboardCall projectsCall() {
+        return KanboardCall.idempotent("getAllProjects");
+    }
+
+    /** The project list's lookup, for a batch sent anyway; empty while the list is cached. */
+    Optional<KanboardLookup> projectsLookup() {
+        if (projects.holds(ALL)) {
+            return Optional.empty();
+        }
+        return Optional.of(new KanboardLookup(projectsCall(), answer -> projects.get(ALL, () -> list(answer, KanboardProject::from))));
     }
 
     /** A project by id, name (exact, then unique ignoring case) or identifier. */
     public KanboardProject project(String nameOrIdOrIdentifier) {
-        return projects.resolve("all", this::loadProjects, all -> {
+        return projects.resolve(ALL, this::loadProjects, all -> {
             for (KanboardProject project : all) {
                 if (nameOrIdOrIdentifier.equalsIgnoreCase(project.identifier()) && !project.identifier().isEmpty()) {
                     return project;
@@ -66,8 +82,23 @@ public final class KanboardBoards {
     }
 
     private List<KanboardColumn> loadColumns(String projectId) {
-        return list(transport.call(KanboardCall.idempotent("getColumns").with("project_id", Long.parseLong(projectId))), KanboardColumn::from)
-                .stream().sorted(Comparator.comparingInt(KanboardColumn::position)).toList();
+        return columnsFrom(transport.call(columnsCall(projectId)));
+    }
+
+    private static KanboardCall columnsCall(String projectId) {
+        return KanboardCall.idempotent("getColumns").with("project_id", Long.parseLong(projectId));
+    }
+
+    private static List<KanboardColumn> columnsFrom(JsonNode answer) {
+        return list(answer, KanboardColumn::from).stream().sorted(Comparator.comparingInt(KanboardColumn::position)).toList();
+    }
+
+    /** The project's columns' lookup, for a batch sent anyway; empty while they are cached. */
+    Optional<KanboardLookup> columnsLookup(String projectId) {
+        if (columns.holds(projectId)) {
+            return Optional.empty();
+        }
+        return Optional.of(new KanboardLookup(columnsCall(projectId), answer -> columns.get(projectId, () -> columnsFrom(answer))));
     }
 
     public KanboardColumn column(String projectId, String nameOrId) {

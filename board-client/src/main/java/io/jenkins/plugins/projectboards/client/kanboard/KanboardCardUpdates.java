@@ -2,6 +2,7 @@ package io.jenkins.plugins.projectboards.client.kanboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.projectboards.client.BoardException;
+import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.CardRef;
 import io.jenkins.plugins.projectboards.client.CardUpdate;
@@ -11,13 +12,18 @@ import io.jenkins.plugins.projectboards.client.ConnectionException;
 import io.jenkins.plugins.projectboards.client.Position;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Many card updates in few requests: one JSON-RPC batch finds every card, one writes every comment and move (in
- * chunks of {@link #CHUNK} calls). Projects and columns come from the client's name cache, so each board costs one
- * lookup. Each card fails alone, with the error Kanboard gave for its call.
+ * Many card updates in few requests: JSON-RPC batches of at most {@link #CALLS_PER_BATCH} calls find every card, then
+ * write every comment and move. The look-ups the client has not cached (the project list, the columns of the boards
+ * the updates name, the comment author) ride in the first read batch, so a release costs
+ * {@code ⌈reads / CALLS_PER_BATCH⌉ + ⌈writes / CALLS_PER_BATCH⌉} requests, reads counting those look-ups; cards named
+ * by id without a board cost one more request, for the columns of the projects they turn out to be in. Each card
+ * fails alone, with the error Kanboard gave for its call.
  *
  * <p>A write chunk whose answer is lost (reset or timeout after sending, a 5xx, an unreadable answer) may have been applied in full, in
  * part or not at all, and a comment sent twice is a second comment. So the chunk is not sent again blindly: what it
@@ -25,8 +31,15 @@ import java.util.function.Predicate;
  * calls that left no trace are sent once more.
  */
 final class KanboardCardUpdates {
-    /** Calls per HTTP request: large enough to save round trips, small enough for default PHP limits. */
-    static final int CHUNK = 100;
+    /**
+     * Calls per HTTP request (B in docs/performance.md), chosen from time, PHP memory and errors measured on a real
+     * Kanboard for 50 to 500 calls ({@code KanboardBatchSizeBenchmark}): a read costs about the same at any size, a
+     * write about 15 ms per call whatever the size, so larger batches save only round trips while a write batch
+     * grows towards PHP's usual 30 s {@code max_execution_time} and the client's read timeout. 250 writes took 3.5 s
+     * and 9 MiB on a busy 2-core machine: far under both limits and PHP's usual 128 MiB {@code memory_limit}, with
+     * 2.5 times fewer requests than 100.
+     */
+    static final int CALLS_PER_BATCH = 250;
 
     private final KanboardClient client;
 
@@ -82,32 +95,48 @@ final class KanboardCardUpdates {
 
     private void find(List<Progress> all) {
         List<Progress> asked = new ArrayList<>();
-        List<KanboardCall> calls = new ArrayList<>();
+        List<KanboardCall> finds = new ArrayList<>();
         for (Progress progress : all) {
             CardRef ref = progress.update.card();
             if (ref.kind() == CardRef.Kind.ID) {
-                calls.add(KanboardCards.getCall(ref.value()));
+                finds.add(KanboardCards.getCall(ref.value()));
             } else if (progress.update.board() != null) {
-                calls.add(KanboardCards.byReferenceCall(progress.update.board().id(), ref.value()));
+                finds.add(KanboardCards.byReferenceCall(progress.update.board().id(), ref.value()));
             } else {
                 progress.error = "Kanboard finds a task by reference only within a project: name the board";
                 continue;
             }
             asked.add(progress);
         }
-        List<KanboardAnswer> answers = new ArrayList<>();
-        // Reads only: the transport already retried what it could, so a chunk that still fails fails its cards.
-        for (List<KanboardCall> chunk : chunks(calls)) {
+        if (asked.isEmpty()) {
+            return;
+        }
+        List<KanboardLookup> lookups = upFrontLookups(asked);
+        List<KanboardCall> reads = new ArrayList<>(lookups.stream().map(KanboardLookup::call).toList());
+        reads.addAll(finds);
+        List<KanboardAnswer> answers = read(reads);
+        remember(lookups, answers);
+        List<KanboardAnswer> found = answers.subList(lookups.size(), answers.size());
+        List<Optional<KanboardTask>> tasks = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
             try {
-                answers.addAll(client.batch(chunk));
+                tasks.add(KanboardCards.task(found.get(i).resultOrThrow()));
             } catch (BoardException e) {
-                chunk.forEach(call -> answers.add(new KanboardAnswer(call, null, e)));
+                asked.get(i).fail(e);
+                tasks.add(Optional.empty());
             }
         }
+        // Cards named by id without a board: their projects are known only now. One request reads all their columns.
+        List<KanboardLookup> columns = tasks.stream().flatMap(Optional::stream).map(KanboardTask::projectId).distinct()
+                .map(project -> client.boards().columnsLookup(project)).flatMap(Optional::stream).toList();
+        remember(columns, read(columns.stream().map(KanboardLookup::call).toList()));
         for (int i = 0; i < asked.size(); i++) {
             Progress progress = asked.get(i);
+            if (progress.error != null) {
+                continue;
+            }
             try {
-                progress.card = KanboardCards.task(answers.get(i).resultOrThrow()).map(client::card).orElse(null);
+                progress.card = tasks.get(i).map(client::card).orElse(null);
                 if (progress.card == null) {
                     progress.error = "no card '" + progress.update.card().text() + "'";
                 } else if (progress.update.moveTo() != null) {
@@ -115,6 +144,48 @@ final class KanboardCardUpdates {
                 }
             } catch (BoardException e) {
                 progress.fail(e);
+            }
+        }
+    }
+
+    /**
+     * The look-ups the updates will need and the client has not cached, to ride in the first read batch: the project
+     * list (every card found is named with its project), the columns of the boards the updates name, and the comment
+     * author when there is a comment.
+     */
+    private List<KanboardLookup> upFrontLookups(List<Progress> asked) {
+        List<KanboardLookup> lookups = new ArrayList<>();
+        client.boards().projectsLookup().ifPresent(lookups::add);
+        asked.stream().map(p -> p.update.board()).filter(Objects::nonNull).map(BoardRef::id).distinct()
+                .map(project -> client.boards().columnsLookup(project)).flatMap(Optional::stream).forEach(lookups::add);
+        if (asked.stream().anyMatch(p -> p.update.comment() != null)) {
+            client.commentUserLookup().ifPresent(lookups::add);
+        }
+        return lookups;
+    }
+
+    /**
+     * Reads in batches of {@link #CALLS_PER_BATCH}. Reads only: the transport already retried what it could, so a
+     * batch that still fails fails its calls.
+     */
+    private List<KanboardAnswer> read(List<KanboardCall> calls) {
+        List<KanboardAnswer> answers = new ArrayList<>();
+        for (List<KanboardCall> batch : batches(calls)) {
+            try {
+                answers.addAll(client.batch(batch));
+            } catch (BoardException e) {
+                batch.forEach(call -> answers.add(new KanboardAnswer(call, null, e)));
+            }
+        }
+        return answers;
+    }
+
+    /** Stores the answered look-ups in the client's cache; a failed one is asked again where it is needed, and fails there. */
+    private static void remember(List<KanboardLookup> lookups, List<KanboardAnswer> answers) {
+        for (int i = 0; i < lookups.size(); i++) {
+            KanboardAnswer answer = answers.get(i);
+            if (!answer.failed() && answer.result() != null && !answer.result().isNull()) {
+                lookups.get(i).remember().accept(answer.result());
             }
         }
     }
@@ -146,8 +217,8 @@ final class KanboardCardUpdates {
                 progress.accept(p.outcome());
             }
         }
-        for (int start = 0; start < writes.size(); start += CHUNK) {
-            int end = Math.min(writes.size(), start + CHUNK);
+        for (int start = 0; start < writes.size(); start += CALLS_PER_BATCH) {
+            int end = Math.min(writes.size(), start + CALLS_PER_BATCH);
             List<Write> chunk = writes.subList(start, end);
             List<KanboardAnswer> answers = send(chunk);
             for (int i = 0; i < chunk.size(); i++) {
@@ -188,7 +259,7 @@ final class KanboardCardUpdates {
                 KanboardCards.getCall(p.card.id()), there, () -> p.moved = true);
     }
 
-    /** The answers to one chunk of writes; a lost answer is recovered as the class comment says. */
+    /** The answers to one batch of writes; a lost answer is recovered as the class comment says. */
     private List<KanboardAnswer> send(List<Write> chunk) {
         try {
             return client.batch(chunk.stream().map(Write::call).toList());
@@ -242,11 +313,11 @@ final class KanboardCardUpdates {
         return writes.stream().map(write -> new KanboardAnswer(write.call(), null, e)).toList();
     }
 
-    private static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int start = 0; start < items.size(); start += CHUNK) {
-            chunks.add(items.subList(start, Math.min(items.size(), start + CHUNK)));
+    private static <T> List<List<T>> batches(List<T> items) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int start = 0; start < items.size(); start += CALLS_PER_BATCH) {
+            batches.add(items.subList(start, Math.min(items.size(), start + CALLS_PER_BATCH)));
         }
-        return chunks;
+        return batches;
     }
 }

@@ -208,6 +208,14 @@ public final class KanboardClient extends VendorClient {
         return users.me().id();
     }
 
+    /** {@link #commentUserId}'s lookup, for a batch sent anyway; empty while cached, or when there is no comment user to look up. */
+    Optional<KanboardLookup> commentUserLookup() {
+        if (credentials instanceof KanboardCredentials.ApplicationToken token) {
+            return token.commentUser() == null || token.commentUser().isBlank() ? Optional.empty() : users.userLookup(token.commentUser().strip());
+        }
+        return users.meLookup();
+    }
+
     /** In two JSON-RPC batches: one finds every card, one writes every comment and move (see {@link KanboardCardUpdates}). */
     @Override
     public List<CardUpdateOutcome> updateCards(List<CardUpdate> updates, int parallelism, Consumer<CardUpdateOutcome> progress) {

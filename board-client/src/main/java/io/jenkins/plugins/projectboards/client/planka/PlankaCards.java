@@ -79,8 +79,13 @@ public final class PlankaCards {
     public PlankaCard move(String cardId, String boardId, String listId, Position position) {
         List<PlankaCard> others = boards.snapshot(boardId).cardsIn(listId).stream()
                 .filter(card -> !card.id().equals(cardId)).toList();
+        return moveTo(cardId, listId, position(others, position));
+    }
+
+    /** Moves a card to a list at a position the caller worked out (from a board it has read); idempotent. */
+    PlankaCard moveTo(String cardId, String listId, double position) {
         ObjectNode body = Json.object().put("listId", listId);
-        body.set("position", number(position(others, position)));
+        body.set("position", number(position));
         return PlankaCard.from(transport.send("PATCH", "cards/" + cardId, body, true).path("item"));
     }
 

@@ -10,6 +10,8 @@ import io.jenkins.plugins.projectboards.client.CardDetails;
 import io.jenkins.plugins.projectboards.client.CardDraft;
 import io.jenkins.plugins.projectboards.client.CardQuery;
 import io.jenkins.plugins.projectboards.client.CardRef;
+import io.jenkins.plugins.projectboards.client.CardUpdate;
+import io.jenkins.plugins.projectboards.client.CardUpdateOutcome;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.CommentRef;
@@ -24,6 +26,7 @@ import io.jenkins.plugins.projectboards.client.http.BaseUrl;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -44,6 +47,7 @@ public final class PlankaClient extends VendorClient {
     private final PlankaWebhooks webhooks;
     private final PlankaCardFields cardFields;
     private final PlankaAttachments attachments;
+    private final ClientOptions options;
 
     public PlankaClient(String url, PlankaCredentials credentials, OkHttpClient http, ClientOptions options) {
         super(Vendor.PLANKA, BaseUrl.normalize(Vendor.PLANKA, url));
@@ -56,6 +60,7 @@ public final class PlankaClient extends VendorClient {
         this.webhooks = new PlankaWebhooks(transport, baseUrl());
         this.cardFields = new PlankaCardFields(transport, boards);
         this.attachments = new PlankaAttachments(transport, baseUrl(), options);
+        this.options = options;
     }
 
     public PlankaBoards boards() {
@@ -179,6 +184,15 @@ public final class PlankaClient extends VendorClient {
         return new CommentRef(comment.id(), card.id(), cardUrl(card.id()));
     }
 
+    /**
+     * Two requests per card (comment, move) and one read per board, {@code parallelism} cards at a time (see
+     * {@link PlankaCardUpdates}).
+     */
+    @Override
+    public List<CardUpdateOutcome> updateCards(List<CardUpdate> updates, int parallelism, Consumer<CardUpdateOutcome> progress) {
+        return new PlankaCardUpdates(this, options).apply(updates, parallelism, progress);
+    }
+
     @Override
     public WebhookSubscription subscribeWebhook(BoardRef board, String url, List<String> events, String secret) {
         return webhooks.subscribe(url, events, secret);
@@ -206,8 +220,13 @@ public final class PlankaClient extends VendorClient {
     }
 
     private Card card(PlankaCard card) {
-        PlankaBoard board = boards.boardById(card.boardId());
-        return card(card, new BoardRef(board.id(), board.qualifiedName()), column(card));
+        return card(card, boardRef(card.boardId()), column(card));
+    }
+
+    /** A board by id, named {@code Project/Board} (from the cached board list). */
+    BoardRef boardRef(String boardId) {
+        PlankaBoard board = boards.boardById(boardId);
+        return new BoardRef(board.id(), board.qualifiedName());
     }
 
     private ColumnRef column(PlankaCard card) {
@@ -216,7 +235,7 @@ public final class PlankaClient extends VendorClient {
                 .orElse(new ColumnRef(card.listId(), card.listId()));
     }
 
-    private Card card(PlankaCard card, BoardRef board, ColumnRef column) {
+    Card card(PlankaCard card, BoardRef board, ColumnRef column) {
         return new Card(Vendor.PLANKA, card.id(), card.name(), cardUrl(card.id()), board, column, card.reference());
     }
 

@@ -23,7 +23,10 @@ import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.Test;
 
-/** Kanboard applies many card updates in two JSON-RPC batches: find them all, then write every comment and move. */
+/**
+ * Kanboard applies many card updates in JSON-RPC batches: find them all (with the look-ups the client has not cached),
+ * then write every comment and move; {@code ⌈reads / B⌉ + ⌈writes / B⌉} requests.
+ */
 public class KanboardCardUpdatesTest extends KanboardTestSupport {
     private static final BoardRef SHOP = new BoardRef("1", "Shop");
 
@@ -40,19 +43,18 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
                 new CardUpdate(CardRef.id("1"), null, "Released in 2.0", "Done"),
                 new CardUpdate(CardRef.reference("REF-2"), SHOP, "Released in 2.0", "Done"),
                 new CardUpdate(CardRef.id("3"), null, null, "Todo")), 8);
-        // find batch, projects, columns, the comment user, the write batch
-        assertEquals(5, server.getRequestCount());
-        JsonNode finds = body(take());
-        assertEquals(3, finds.size());
-        assertEquals("getTask", finds.get(0).path("method").asText());
+        // One read batch (the projects, the named board's columns and the comment user ride with the finds), one write batch.
+        assertEquals(2, server.getRequestCount());
+        JsonNode reads = body(take());
+        assertEquals(List.of("getAllProjects", "getColumns", "getUserByName", "getTask", "getTaskByReference", "getTask"), methods(reads));
         assertEquals(Json.MAPPER.readTree("""
-                {"task_id":1}"""), finds.get(0).get("params"));
+                {"project_id":1}"""), reads.get(1).get("params"));
         assertEquals(Json.MAPPER.readTree("""
-                {"project_id":1,"reference":"REF-2"}"""), finds.get(1).get("params"));
-        assertEquals("getAllProjects", body(take()).path("method").asText());
-        assertEquals("getColumns", body(take()).path("method").asText());
+                {"username":"admin"}"""), reads.get(2).get("params"));
         assertEquals(Json.MAPPER.readTree("""
-                {"username":"admin"}"""), body(take()).get("params"));
+                {"task_id":1}"""), reads.get(3).get("params"));
+        assertEquals(Json.MAPPER.readTree("""
+                {"project_id":1,"reference":"REF-2"}"""), reads.get(4).get("params"));
         JsonNode writes = body(take());
         assertEquals(4, writes.size());
         assertEquals(Json.MAPPER.readTree("""
@@ -85,25 +87,62 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
         assertFalse(fake.methods().contains("moveTaskPosition"));
     }
 
+    /** A release as release tracking makes it: cards named by reference on the release's board, commented and moved. */
     @Test
-    public void twoHundredCardsTakeFourBatchesOfAtMostOneHundredCalls() {
+    public void aReleaseMakesExactlyItsReadBatchesAndItsWriteBatches() {
+        for (int cards : List.of(200, 1000)) {
+            FakeBoards.Kanboard fake = fake(cards);
+            List<CardUpdate> updates = new ArrayList<>();
+            IntStream.rangeClosed(1, cards).forEach(i -> updates.add(new CardUpdate(CardRef.reference("REF-" + i), SHOP, "r", "Done")));
+            List<CardUpdateOutcome> outcomes = appClient().updateCards(updates, 8);
+            assertTrue(outcomes.stream().allMatch(CardUpdateOutcome::succeeded));
+            int reads = 3 + cards; // projects, the board's columns, the comment user; one find per card
+            int writes = 2 * cards; // a comment and a move per card
+            assertEquals(ceilDiv(reads, KanboardCardUpdates.CALLS_PER_BATCH) + ceilDiv(writes, KanboardCardUpdates.CALLS_PER_BATCH),
+                    fake.requests.size());
+            assertEquals(reads + writes, fake.calls.size());
+            assertEquals(cards, fake.comments.size());
+            assertEquals("Done", fake.columnOf(String.valueOf(cards)));
+        }
+    }
+
+    /** Named by id without a board, the cards' project is known only once they are read: its columns cost one request more. */
+    @Test
+    public void cardsNamedByIdAloneCostOneRequestMoreForTheirColumns() {
         FakeBoards.Kanboard fake = fake(200);
         List<CardUpdate> updates = new ArrayList<>();
         IntStream.rangeClosed(1, 200).forEach(i -> updates.add(new CardUpdate(CardRef.id(String.valueOf(i)), null, "r", "Done")));
         List<CardUpdateOutcome> outcomes = appClient().updateCards(updates, 8);
         assertTrue(outcomes.stream().allMatch(CardUpdateOutcome::succeeded));
-        // 2 find batches (200 calls), projects, columns, comment user, 4 write batches (400 calls)
-        assertEquals(9, fake.requests.size());
+        int reads = 2 + 200; // projects, the comment user; one getTask per card
+        assertEquals(ceilDiv(reads, KanboardCardUpdates.CALLS_PER_BATCH) + 1 + ceilDiv(400, KanboardCardUpdates.CALLS_PER_BATCH),
+                fake.requests.size());
+        assertEquals(List.of("getColumns"), methods(fake.calls.subList(reads, reads + 1)));
         assertEquals(200, fake.comments.size());
         assertEquals("Done", fake.columnOf("200"));
     }
 
     @Test
+    public void cachedLookUpsAreNotAskedAgain() throws Exception {
+        fake(2);
+        KanboardClient client = appClient();
+        client.updateCards(List.of(new CardUpdate(CardRef.reference("REF-1"), SHOP, "r", "Doing")), 8);
+        take();
+        take();
+        client.updateCards(List.of(new CardUpdate(CardRef.reference("REF-2"), SHOP, "r", "Doing")), 8);
+        assertEquals(List.of("getTaskByReference"), methods(body(take())));
+        assertEquals(List.of("createComment", "moveTaskPosition"), methods(body(take())));
+        assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
     public void eachCardIsReportedOnceWhenItsLastWriteIsAnswered() {
-        FakeBoards.Kanboard fake = fake(150);
+        int batch = KanboardCardUpdates.CALLS_PER_BATCH;
+        int cards = batch + batch / 2;
+        FakeBoards.Kanboard fake = fake(cards);
         List<CardUpdate> updates = new ArrayList<>();
         updates.add(new CardUpdate(CardRef.id("404"), null, "r", "Done"));
-        IntStream.rangeClosed(1, 150).forEach(i -> updates.add(new CardUpdate(CardRef.id(String.valueOf(i)), null, "r", "Done")));
+        IntStream.rangeClosed(1, cards).forEach(i -> updates.add(new CardUpdate(CardRef.id(String.valueOf(i)), null, "r", "Done")));
         List<String> reported = new ArrayList<>();
         List<Integer> requestsSeen = new ArrayList<>();
         appClient().updateCards(updates, 8, outcome -> {
@@ -111,16 +150,16 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
             requestsSeen.add(fake.requests.size());
         });
         List<String> expected = new ArrayList<>(List.of("404"));
-        IntStream.rangeClosed(1, 150).forEach(i -> expected.add(String.valueOf(i)));
+        IntStream.rangeClosed(1, cards).forEach(i -> expected.add(String.valueOf(i)));
         assertEquals(expected, reported);
-        // The missing card after 2 find batches, projects and columns; then (after the comment user) 3 write chunks of
-        // 100 calls, 2 per card: card 50 ends the first chunk, card 100 the second.
-        assertEquals(Integer.valueOf(4), requestsSeen.get(0));
-        assertEquals(Integer.valueOf(6), requestsSeen.get(50));
-        assertEquals(Integer.valueOf(7), requestsSeen.get(51));
-        assertEquals(Integer.valueOf(7), requestsSeen.get(100));
-        assertEquals(Integer.valueOf(8), requestsSeen.get(101));
-        assertEquals(Integer.valueOf(8), requestsSeen.get(150));
+        // The missing card after 2 read batches (the finds with projects and comment user) and the columns; then 3
+        // write batches of B calls, 2 per card: card B/2 ends the first batch, card B the second.
+        assertEquals(Integer.valueOf(3), requestsSeen.get(0));
+        assertEquals(Integer.valueOf(4), requestsSeen.get(batch / 2));
+        assertEquals(Integer.valueOf(5), requestsSeen.get(batch / 2 + 1));
+        assertEquals(Integer.valueOf(5), requestsSeen.get(batch));
+        assertEquals(Integer.valueOf(6), requestsSeen.get(batch + 1));
+        assertEquals(Integer.valueOf(6), requestsSeen.get(cards));
     }
 
     /** The fake, with the answer to the first write batch lost after Kanboard {@code applied} it (or not). */
@@ -155,11 +194,10 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
                 new CardUpdate(CardRef.id("2"), null, "Released in 2.0", "Done")), 8);
     }
 
-    /** Skips the find batch, projects, columns and comment user; returns the write batch. */
+    /** Skips the read batch and the columns' request; returns the write batch. */
     private JsonNode writeBatch() throws Exception {
-        for (int i = 0; i < 4; i++) {
-            take();
-        }
+        take();
+        take();
         return body(take());
     }
 
@@ -172,7 +210,7 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
         assertEquals(List.of("getAllComments", "getTask", "getAllComments", "getTask"), methods(checks));
         assertEquals(Json.MAPPER.readTree("""
                 {"task_id":2}"""), checks.get(2).get("params"));
-        assertEquals(6, server.getRequestCount());
+        assertEquals(4, server.getRequestCount());
         for (CardUpdateOutcome outcome : outcomes) {
             assertTrue(outcome.error(), outcome.succeeded());
             assertTrue(outcome.commented());
@@ -189,7 +227,7 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
         List<CardUpdateOutcome> outcomes = releaseCardsOneAndTwo();
         writeBatch();
         assertEquals(List.of("getAllComments", "getTask", "getAllComments", "getTask"), methods(body(take())));
-        assertEquals(6, server.getRequestCount());
+        assertEquals(4, server.getRequestCount());
         assertTrue(outcomes.stream().allMatch(outcome -> outcome.succeeded() && outcome.commented() && outcome.moved()));
         assertEquals(List.of("Released in 2.0"), fake.comments.get("2"));
     }
@@ -205,7 +243,7 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
         for (int i = 0; i < lost.size(); i++) {
             assertEquals(lost.get(i).get("params"), again.get(i).get("params"));
         }
-        assertEquals(7, server.getRequestCount());
+        assertEquals(5, server.getRequestCount());
         assertTrue(outcomes.stream().allMatch(outcome -> outcome.succeeded() && outcome.commented() && outcome.moved()));
         assertEquals(List.of("Released in 2.0"), fake.comments.get("1"));
         assertEquals("Done", fake.columnOf("2"));
@@ -227,10 +265,14 @@ public class KanboardCardUpdatesTest extends KanboardTestSupport {
         assertEquals("Todo", fake.columnOf("1"));
     }
 
-    private static List<String> methods(JsonNode batch) {
+    private static List<String> methods(Iterable<JsonNode> batch) {
         List<String> methods = new ArrayList<>();
         batch.forEach(call -> methods.add(call.path("method").asText()));
         return methods;
+    }
+
+    private static int ceilDiv(int calls, int perBatch) {
+        return (calls + perBatch - 1) / perBatch;
     }
 
     private static JsonNode body(RecordedRequest request) throws Exception {
