@@ -2,6 +2,10 @@
 // Compare per_step_ms with per_call_ms of the planka-comment-ops-real line that StepOverheadBenchmark prints against
 // the same Planka (the same two requests per call: find the card by id, comment); the difference is what a step adds.
 //
+// It also times 100 `echo` steps: what any Pipeline step costs (flow nodes written, the build saved, with the job's
+// durability setting) before the step does its own work. What commentOnTask adds over the HTTP calls and Pipeline's own
+// cost is per_step_ms - echo per_step_ms - per_call_ms.
+//
 // Run it as a Pipeline job with the parameters below, NOT in the Groovy sandbox (System.currentTimeMillis() is not
 // whitelisted there; or approve that one signature). 10 steps warm up first and are not counted.
 properties([parameters([
@@ -15,6 +19,12 @@ def card = createTask(connection: params.CONNECTION, board: params.BOARD, column
 for (int i = 0; i < 10; i++) {
     commentOnTask(connection: params.CONNECTION, task: card.id, text: "Step overhead warm-up ${i}")
 }
+long echoStarted = System.currentTimeMillis()
+for (int i = 0; i < 100; i++) {
+    echo "Step overhead baseline ${i}"
+}
+long echoWall = System.currentTimeMillis() - echoStarted
+echo "pipeline-echo calls=100 wall_ms=${echoWall} per_step_ms=${String.format(Locale.ROOT, '%.1f', echoWall / 100.0)}"
 long started = System.currentTimeMillis()
 for (int i = 0; i < 100; i++) {
     commentOnTask(connection: params.CONNECTION, task: card.id, text: "Step overhead (Pipeline) ${i}")

@@ -4,7 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assume.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.projectboards.client.http.Json;
 import io.jenkins.plugins.projectboards.client.testing.Fixture;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,8 +45,8 @@ public class WebhookIntakeBenchmark {
         boolean kanboard = "kanboard".equalsIgnoreCase(System.getenv("WEBHOOK_INTAKE_VENDOR"));
         WebhookLoadGenerator.Target target = kanboard ? WebhookLoadGenerator.Target.kanboard(url, secret)
                 : WebhookLoadGenerator.Target.planka(url, secret);
-        byte[] body = Fixture.resource(kanboard ? "fixtures/kanboard/webhook-task.move.column.json"
-                : "fixtures/planka/webhook-cardUpdate-move.json").getBytes(StandardCharsets.UTF_8);
+        byte[] body = recordedBody(kanboard ? "fixtures/kanboard/webhook-task.move.column.json"
+                : "fixtures/planka/webhook-cardUpdate-move.json");
         long pid = Long.parseLong(Optional.ofNullable(System.getenv("WEBHOOK_INTAKE_PID")).orElse("0").strip());
         WebhookLoadGenerator.run(target, body, WARM_UP, IN_FLIGHT);
         WebhookLoadGenerator.Result result;
@@ -55,6 +57,13 @@ public class WebhookIntakeBenchmark {
         }
         assertEquals("deliveries without an answer", 0, result.lost());
         assertEquals("deliveries answered 5xx", 0, result.serverErrors());
+        // A refused delivery (403 wrong secret, 400 unparsed body) is answered fast and would flatter the figures.
+        assertEquals("deliveries accepted (202): " + result.line("webhook-intake-real"), DELIVERIES, result.answered(202));
+    }
+
+    /** What the vendor sent: the {@code json} member of a recorded exchange, not the recording around it. */
+    private static byte[] recordedBody(String fixture) throws IOException {
+        return Json.MAPPER.readTree(Fixture.resource(fixture)).get("json").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -76,7 +85,7 @@ public class WebhookIntakeBenchmark {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/project-boards-webhook/planka";
-            byte[] body = Fixture.resource("fixtures/planka/webhook-cardUpdate-move.json").getBytes(StandardCharsets.UTF_8);
+            byte[] body = recordedBody("fixtures/planka/webhook-cardUpdate-move.json");
             WebhookLoadGenerator.Target target = WebhookLoadGenerator.Target.planka(url, STAND_IN_SECRET);
             WebhookLoadGenerator.run(target, body, WARM_UP, IN_FLIGHT);
             WebhookLoadGenerator.Result result = WebhookLoadGenerator.run(target, body, DELIVERIES, IN_FLIGHT);
