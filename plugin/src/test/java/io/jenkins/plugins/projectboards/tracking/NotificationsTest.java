@@ -8,11 +8,16 @@ import static org.junit.Assert.assertTrue;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.model.Run;
 import io.jenkins.plugins.projectboards.freestyle.BoardPostBuildAction;
 import io.jenkins.plugins.projectboards.steps.ReleaseCardsStep;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTableCell;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -46,6 +51,12 @@ public class NotificationsTest {
                 + "  } } }\n"
                 + "}", true));
         return j.buildAndAssertStatus(expected, p);
+    }
+
+    /** What the build's saved record holds: each entry's kind, in order. */
+    private static List<String> savedEntries(Run<?, ?> run) throws IOException {
+        String xml = Files.readString(new File(run.getRootDir(), "build.xml").toPath());
+        return Pattern.compile("<what>(\\w+)</what>").matcher(xml).results().map(match -> match.group(1)).toList();
     }
 
     @Test
@@ -96,6 +107,8 @@ public class NotificationsTest {
         LinkedCardsAction action = run.getAction(LinkedCardsAction.class);
         assertNotNull(action);
         assertEquals(List.of(LinkedCard.What.MOVED, LinkedCard.What.COMMENTED), action.getCards().stream().map(LinkedCard::getWhat).toList());
+        // On disk too: the steps do not save the build themselves, Jenkins saves it when it ends.
+        assertEquals(List.of("MOVED", "COMMENTED"), savedEntries(run));
         String page = j.createWebClient().getPage(run, "board-cards").getWebResponse().getContentAsString();
         assertTrue(page, page.contains("href=\"" + url + "/cards/1\""));
         assertTrue(page, page.contains("<td>Moved</td><td>from 'Todo' to 'Doing'</td>"));
@@ -110,6 +123,7 @@ public class NotificationsTest {
             entries.add(new LinkedCard("planka", "Planka", String.valueOf(card), "Card " + card, "https://planka.example/cards/" + card, what, null));
         }
         LinkedCardsAction.record(run, entries);
+        assertEquals("a finished build is saved at once", entries.stream().map(entry -> entry.getWhat().name()).toList(), savedEntries(run));
 
         HtmlPage cards = j.createWebClient().getPage(run, "board-cards");
         List<String> whatColumn = cards.<HtmlTableCell>getByXPath("//table/tbody/tr/td[3]").stream().map(HtmlTableCell::asNormalizedText).toList();
