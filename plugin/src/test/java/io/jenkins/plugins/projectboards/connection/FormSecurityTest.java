@@ -10,8 +10,13 @@ import hudson.model.Item;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport.Recorded;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import jenkins.model.Jenkins;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlPage;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -109,6 +114,22 @@ public class FormSecurityTest {
         // Outside a job the same dropdown is for administrators.
         assertEquals(403, postForm(j, "reader", "descriptorByName/io.jenkins.plugins.projectboards.steps.CreateTaskStep/fillConnectionItems")
                 .getStatusCode());
+    }
+
+    /** As on a job's form (SnippetGeneratorTest): the connection form sends each field's check by POST, which the checks need. */
+    @Test
+    public void everyFieldCheckOfAConnectionIsSentByPost() throws Exception {
+        HtmlPage page = j.createWebClient().login("admin").goTo("configure");
+        Set<String> checked = new TreeSet<>();
+        for (DomNode node : page.querySelectorAll("[checkurl]")) {
+            DomElement field = (DomElement) node;
+            String url = field.getAttribute("checkurl");
+            if (url.contains("io.jenkins.plugins.projectboards.connection.PlankaConnection")) {
+                checked.add(url.replaceAll("^.*PlankaConnection/", "").replaceAll("[?'\"].*$", ""));
+                assertEquals(url, "post", field.getAttribute("checkmethod"));
+            }
+        }
+        assertEquals(Set.of("checkName", "checkUrl", "checkCredentialsId", "checkWebhookCredentialsId", "checkReferencePatterns"), checked);
     }
 
     @Test
