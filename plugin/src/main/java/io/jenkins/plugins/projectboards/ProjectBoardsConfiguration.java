@@ -197,7 +197,7 @@ public class ProjectBoardsConfiguration extends GlobalConfiguration {
         ListBoxModel items = new ListBoxModel();
         items.add(Messages.ProjectBoardsConfiguration_noDefault(), "");
         for (BoardConnection connection : connections) {
-            items.add(connection.getName() + " (" + connection.getDescriptor().getDisplayName() + ")", connection.getName());
+            items.add(connection.label(), connection.getName());
         }
         return items;
     }

@@ -304,6 +304,11 @@ public abstract class BoardConnection extends AbstractDescribableImpl<BoardConne
 
     public abstract Vendor vendor();
 
+    /** How the connection dropdowns name it: {@code name (Vendor)}. */
+    public String label() {
+        return getName() + " (" + vendor().displayName() + ")";
+    }
+
     /**
      * The vendor client for these credentials.
      *

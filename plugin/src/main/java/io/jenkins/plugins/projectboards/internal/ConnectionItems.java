@@ -17,7 +17,7 @@ public final class ConnectionItems {
         String defaultName = configuration.getDefaultConnection();
         items.add(defaultName == null ? Messages.ConnectionItems_default() : Messages.ConnectionItems_defaultNamed(defaultName), "");
         for (BoardConnection connection : configuration.getConnections()) {
-            items.add(connection.getName() + " (" + connection.vendor().displayName() + ")", connection.getName());
+            items.add(connection.label(), connection.getName());
         }
         return items;
     }
