@@ -2,9 +2,10 @@
 // Compare per_step_ms with per_call_ms of the planka-comment-ops-real line that StepOverheadBenchmark prints against
 // the same Planka (the same two requests per call: find the card by id, comment); the difference is what a step adds.
 //
-// It also times 100 `echo` steps: what any Pipeline step costs (flow nodes written, the build saved, with the job's
-// durability setting) before the step does its own work. What commentOnTask adds over the HTTP calls and Pipeline's own
-// cost is per_step_ms - echo per_step_ms - per_call_ms.
+// It also times two baselines: 100 `echo` steps (what any step costs Pipeline: flow nodes written and the build saved,
+// as the job's durability setting asks) and 100 `sleep` steps of 1 ms (a step that, like commentOnTask, runs off the CPS
+// thread: the program pauses, is saved, and resumes). What commentOnTask itself adds over the HTTP calls and Pipeline's
+// own cost is its per_step_ms - the sleep per_step_ms - per_call_ms.
 //
 // Run it as a Pipeline job with the parameters below, NOT in the Groovy sandbox (System.currentTimeMillis() is not
 // whitelisted there; or approve that one signature). 10 steps warm up first and are not counted.
@@ -25,6 +26,12 @@ for (int i = 0; i < 100; i++) {
 }
 long echoWall = System.currentTimeMillis() - echoStarted
 echo "pipeline-echo calls=100 wall_ms=${echoWall} per_step_ms=${String.format(Locale.ROOT, '%.1f', echoWall / 100.0)}"
+long sleepStarted = System.currentTimeMillis()
+for (int i = 0; i < 100; i++) {
+    sleep(time: 1, unit: 'MILLISECONDS')
+}
+long sleepWall = System.currentTimeMillis() - sleepStarted
+echo "pipeline-sleep calls=100 wall_ms=${sleepWall} per_step_ms=${String.format(Locale.ROOT, '%.1f', sleepWall / 100.0)}"
 long started = System.currentTimeMillis()
 for (int i = 0; i < 100; i++) {
     commentOnTask(connection: params.CONNECTION, task: card.id, text: "Step overhead (Pipeline) ${i}")
