@@ -37,11 +37,13 @@ import io.jenkins.plugins.projectboards.webhook.BoardEventAction;
 import io.jenkins.plugins.projectboards.webhook.BoardEventCause;
 import io.jenkins.plugins.projectboards.webhook.BoardEventTrigger;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,14 +53,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockWebServer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.ExternalResource;
+import org.junit.rules.RuleChain;
+import org.junit.rules.TestRule;
+import org.junit.runner.Description;
+import org.junit.runners.model.Statement;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.recipes.LocalData;
 
@@ -71,42 +76,112 @@ import org.jvnet.hudson.test.recipes.LocalData;
  */
 public class PersistedFormsTest {
     /**
-     * The port of the fake KE-chain the saved running Pipeline follows: the home's connection names it, so the fake
-     * must listen there before Jenkins starts and resumes the Pipeline. Below Linux's ephemeral range (32768+), so no
-     * other test's server is given it by chance.
+     * The port of the fake KE-chain the saved running Pipeline of {@code runningKechainService.zip} follows. Below
+     * Linux's ephemeral range (32768+), so no other test's server is given it by chance.
      */
     private static final int SAVED_KECHAIN_PORT = 28461;
+    /** How long a test waits for its saved port while another run of this class holds it. */
+    private static final Duration PORT_WAIT = Duration.ofMinutes(3);
 
-    private static final FakeKechain KECHAIN = new FakeKechain();
-    private static final MockWebServer KECHAIN_SERVER = new MockWebServer();
+    /** The execution the saved Pipeline follows, still running when Jenkins starts. */
+    private final FakeKechain kechain = new FakeKechain();
 
-    /** Started once for the class, outside Jenkins: a Jenkins loading a home resumes its Pipelines while it starts. */
-    @ClassRule
-    public static final ExternalResource KECHAIN_AT_ITS_SAVED_PORT = new ExternalResource() {
-        @Override
-        protected void before() throws IOException {
-            KECHAIN.status = "RUNNING";
-            KECHAIN_SERVER.setDispatcher(KECHAIN);
-            try {
-                KECHAIN_SERVER.start(InetAddress.getByName("127.0.0.1"), SAVED_KECHAIN_PORT);
-            } catch (BindException e) {
-                throw new IllegalStateException("port " + SAVED_KECHAIN_PORT + ", where the KE-chain connection of "
-                        + "runningKechainService.zip points, is taken by another program", e);
-            }
-        }
+    {
+        kechain.status = "RUNNING";
+    }
 
-        @Override
-        protected void after() {
-            try {
-                KECHAIN_SERVER.shutdown();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
-
-    @Rule
     public final JenkinsRule j = new JenkinsRule();
+
+    /** The fake starts before Jenkins: a Jenkins loading a home resumes its Pipelines while it starts. */
+    @Rule
+    public final RuleChain rules = RuleChain.outerRule(new SavedServer("runningKechainService", SAVED_KECHAIN_PORT, kechain)).around(j);
+
+    /**
+     * The fake vendor a saved home's connection points at, served on that connection's loopback port around each test
+     * that loads the home (no other test holds the port).
+     *
+     * <p>The port is fixed because the saved connection names it and a saved home is never changed; nor can a test
+     * rewrite the URL between {@code @LocalData} unzipping the home and Jenkins loading it. Two runs of this class at
+     * once (two harness runs on one machine) need the same port: the later one waits for it up to {@link #PORT_WAIT}
+     * (the other run's test takes well under that), then fails naming the port and why it is fixed, not with a bare
+     * bind error.
+     */
+    private static final class SavedServer implements TestRule {
+        private final String home;
+        private final int port;
+        private final Dispatcher dispatcher;
+
+        SavedServer(String home, int port, Dispatcher dispatcher) {
+            this.home = home;
+            this.port = port;
+            this.dispatcher = dispatcher;
+        }
+
+        @Override
+        public Statement apply(Statement test, Description description) {
+            LocalData loaded = description.getAnnotation(LocalData.class);
+            if (loaded == null || !loaded.value().equals(home)) {
+                return test;
+            }
+            return new Statement() {
+                @Override
+                public void evaluate() throws Throwable {
+                    MockWebServer server = new MockWebServer();
+                    server.setDispatcher(dispatcher);
+                    InetAddress loopback = InetAddress.getByName("127.0.0.1");
+                    waitUntilFree(loopback);
+                    try {
+                        server.start(loopback, port);
+                    } catch (BindException e) {
+                        // Taken again between the check and the start.
+                        throw taken(e);
+                    }
+                    try {
+                        test.evaluate();
+                    } finally {
+                        server.shutdown();
+                    }
+                }
+            };
+        }
+
+        private void waitUntilFree(InetAddress loopback) throws IOException, InterruptedException {
+            long giveUpAt = System.nanoTime() + PORT_WAIT.toNanos();
+            boolean told = false;
+            while (!free(loopback)) {
+                if (System.nanoTime() - giveUpAt > 0) {
+                    throw taken(null);
+                }
+                if (!told) {
+                    System.err.println("PersistedFormsTest: port " + port + " is taken (another run of this test?); waiting up to "
+                            + PORT_WAIT.toMinutes() + " minutes for it");
+                    told = true;
+                }
+                Thread.sleep(500);
+            }
+        }
+
+        /**
+         * Whether the port can be bound as MockWebServer binds a fixed port: reusing the address, so that a closed
+         * server's connections in TIME_WAIT do not count.
+         */
+        private boolean free(InetAddress loopback) throws IOException {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress(loopback, port));
+                return true;
+            } catch (BindException e) {
+                return false;
+            }
+        }
+
+        private IllegalStateException taken(BindException cause) {
+            return new IllegalStateException("port " + port + " on 127.0.0.1 is taken (after waiting up to " + PORT_WAIT.toMinutes()
+                    + " minutes): the saved connection of " + home + ".zip points there, so the test's fake server must listen on "
+                    + "that fixed port; a saved home is never changed. Another run of PersistedFormsTest (a second harness run on "
+                    + "this machine) or another program holds it", cause);
+        }
+    }
 
     /** Nothing saved by the plugin failed to load: XStream reports what it could not read here. */
     private void assertNothingFailedToLoad() {
@@ -311,18 +386,18 @@ public class PersistedFormsTest {
         saved.put("lastStatus", "RUNNING");
         assertEquals(saved, savedFields((RunKechainServiceExecution) running.get(0)));
 
-        KECHAIN.status = "COMPLETED";
+        kechain.status = "COMPLETED";
         j.assertBuildStatusSuccess(j.waitForCompletion(run));
         j.assertLogContains("[Project Boards] KE-chain execution " + execution + ": COMPLETED", run);
         j.assertLogContains("final=COMPLETED id=" + execution + " attached=false", run);
         // Followed, never started again nor terminated: after the restart only looks at the execution, then its log.
         String look = "GET /api/service_executions/" + execution + ".json";
         String log = "GET /api/service_executions/" + execution + "/log";
-        List<String> requests = List.copyOf(KECHAIN.requests);
+        List<String> requests = List.copyOf(kechain.requests);
         assertEquals(requests.toString(), log, requests.get(requests.size() - 1));
         assertEquals(requests.toString(), Set.of(look), new LinkedHashSet<>(requests.subList(0, requests.size() - 1)));
-        assertTrue("the saved credential: " + KECHAIN.authorizations,
-                KECHAIN.authorizations.stream().allMatch("Token test-kechain-token"::equals));
+        assertTrue("the saved credential: " + kechain.authorizations,
+                kechain.authorizations.stream().allMatch("Token test-kechain-token"::equals));
         assertNothingFailedToLoad();
     }
 }
