@@ -14,6 +14,7 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.projectboards.client.release.ReleaseLedger;
+import io.jenkins.plugins.projectboards.client.testing.FakeBoards;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import io.jenkins.plugins.projectboards.connection.KanboardConnection;
 import io.jenkins.plugins.projectboards.connection.KechainConnection;
@@ -28,7 +29,7 @@ import io.jenkins.plugins.projectboards.steps.MoveCardStep;
 import io.jenkins.plugins.projectboards.steps.NotifyBoardStep;
 import io.jenkins.plugins.projectboards.steps.OpenOnFailure;
 import io.jenkins.plugins.projectboards.steps.ReleaseCardsStep;
-import io.jenkins.plugins.projectboards.steps.RunKechainServiceExecution;
+import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
 import io.jenkins.plugins.projectboards.testing.FakeKechain;
 import io.jenkins.plugins.projectboards.tracking.LinkedCard;
 import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
@@ -43,8 +44,12 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +57,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockWebServer;
@@ -76,10 +82,12 @@ import org.jvnet.hudson.test.recipes.LocalData;
  */
 public class PersistedFormsTest {
     /**
-     * The port of the fake KE-chain the saved running Pipeline of {@code runningKechainService.zip} follows. Below
-     * Linux's ephemeral range (32768+), so no other test's server is given it by chance.
+     * The port of the fake KE-chain the saved running Pipeline of {@code runningKechainService.zip} follows. This and
+     * the next are below Linux's ephemeral range (32768+), so no other test's server is given them by chance.
      */
     private static final int SAVED_KECHAIN_PORT = 28461;
+    /** The port of the fake Kanboard the saved waiting gate of {@code waitingGate.zip} looks at. */
+    private static final int SAVED_KANBOARD_PORT = 28462;
     /** How long a test waits for its saved port while another run of this class holds it. */
     private static final Duration PORT_WAIT = Duration.ofMinutes(3);
 
@@ -90,11 +98,15 @@ public class PersistedFormsTest {
         kechain.status = "RUNNING";
     }
 
+    /** Card 1 (reference REF-1) in Todo, as when the gate was saved. */
+    private final FakeBoards.Kanboard kanboard = new FakeBoards.Kanboard(1, Duration.ZERO);
+
     public final JenkinsRule j = new JenkinsRule();
 
-    /** The fake starts before Jenkins: a Jenkins loading a home resumes its Pipelines while it starts. */
+    /** The fakes start before Jenkins: a Jenkins loading a home resumes its Pipelines while it starts. */
     @Rule
-    public final RuleChain rules = RuleChain.outerRule(new SavedServer("runningKechainService", SAVED_KECHAIN_PORT, kechain)).around(j);
+    public final RuleChain rules = RuleChain.outerRule(new SavedServer("runningKechainService", SAVED_KECHAIN_PORT, kechain))
+            .around(new SavedServer("waitingGate", SAVED_KANBOARD_PORT, kanboard)).around(j);
 
     /**
      * The fake vendor a saved home's connection points at, served on that connection's loopback port around each test
@@ -348,9 +360,9 @@ public class PersistedFormsTest {
      * by name, so a renamed field reads as its default, and a field added since needs a decision about what an
      * execution saved without it reads as. Either shows here as a different map.
      */
-    private static Map<String, Object> savedFields(RunKechainServiceExecution execution) throws IllegalAccessException {
+    private static Map<String, Object> savedFields(StepExecution execution) throws IllegalAccessException {
         Map<String, Object> fields = new TreeMap<>();
-        for (Field field : RunKechainServiceExecution.class.getDeclaredFields()) {
+        for (Field field : execution.getClass().getDeclaredFields()) {
             if (!Modifier.isStatic(field.getModifiers()) && !Modifier.isTransient(field.getModifiers())) {
                 field.setAccessible(true);
                 fields.put(field.getName(), field.get(execution));
@@ -384,7 +396,7 @@ public class PersistedFormsTest {
         // Started at 1796082418425 (epoch millis), with a timeout of a hundred years so that the saved wait never ends by itself.
         saved.put("deadlineEpochMillis", 1_796_082_418_425L + TimeUnit.MINUTES.toMillis(52_596_000));
         saved.put("lastStatus", "RUNNING");
-        assertEquals(saved, savedFields((RunKechainServiceExecution) running.get(0)));
+        assertEquals(saved, savedFields(running.get(0)));
 
         kechain.status = "COMPLETED";
         j.assertBuildStatusSuccess(j.waitForCompletion(run));
@@ -398,6 +410,83 @@ public class PersistedFormsTest {
         assertEquals(requests.toString(), Set.of(look), new LinkedHashSet<>(requests.subList(0, requests.size() - 1)));
         assertTrue("the saved credential: " + kechain.authorizations,
                 kechain.authorizations.stream().allMatch("Token test-kechain-token"::equals));
+        assertNothingFailedToLoad();
+    }
+
+    /** The card the saved gate waits for, and what the resumed gate reads it with: the saved API token. */
+    private static final String GATE_CARD_URL = "http://127.0.0.1:" + SAVED_KANBOARD_PORT
+            + "/?controller=TaskViewController&action=show&task_id=1";
+    private static final String SAVED_KANBOARD_AUTHORIZATION = "Basic "
+            + Base64.getEncoder().encodeToString("jsonrpc:test-kanboard-token".getBytes(StandardCharsets.UTF_8));
+    /** When the saved gate opened (epoch millis); its timeout of a hundred years means the saved wait never ends by itself. */
+    private static final long GATE_STARTED_AT = 1_796_104_723_770L;
+    /** The deadline the gate printed before Jenkins stopped: saved start + timeout, to the second. */
+    private static final String GATE_DEADLINE = "2126-12-02T05:58:43Z";
+
+    /** The saved build, once Jenkins has resumed it and its gate has looked at the card again. */
+    private WorkflowRun resumedGate() throws Exception {
+        WorkflowRun run = j.jenkins.getItemByFullName("gate", WorkflowJob.class).getBuildByNumber(1);
+        j.waitForMessage("[Project Boards] Jenkins restarted; waiting again for card Card 1 (last seen in 'Todo')", run);
+        assertTrue(run.isBuilding());
+        return run;
+    }
+
+    @Test
+    @LocalData("waitingGate")
+    public void aWaitingGateResumesWithItsSavedCardCommentAndDeadline() throws Exception {
+        WorkflowRun run = resumedGate();
+        List<StepExecution> running = run.getExecution().getCurrentExecutions(true).get(30, TimeUnit.SECONDS);
+        assertEquals(1, running.size());
+        Map<String, Object> saved = new TreeMap<>();
+        saved.put("connectionName", "kb");
+        saved.put("failOnError", true);
+        saved.put("dryRun", false);
+        saved.put("card", "ref:REF-1");
+        saved.put("board", "Shop");
+        saved.put("approving", List.of("Done"));
+        saved.put("rejecting", List.of("Doing"));
+        saved.put("label", "approved");
+        saved.put("timeoutMinutes", 52_596_000);
+        saved.put("comment", "Build #1 waits for approval: move this card to Done");
+        saved.put("cardId", "1");
+        saved.put("cardTitle", "Card 1");
+        saved.put("cardUrl", GATE_CARD_URL);
+        saved.put("startedAtEpochMillis", GATE_STARTED_AT);
+        saved.put("lastColumn", "Todo");
+        saved.put("commented", true);
+        assertEquals(saved, savedFields(running.get(0)));
+        assertEquals(GATE_DEADLINE,
+                Instant.ofEpochMilli(GATE_STARTED_AT).plus(Duration.ofMinutes(52_596_000)).truncatedTo(ChronoUnit.SECONDS).toString());
+        // The gate waits for the deadline it printed before the restart, not for a hundred years from now.
+        j.assertLogContains("gives up at " + GATE_DEADLINE + ")", run);
+        String page = j.createWebClient().getPage(run).asNormalizedText();
+        assertTrue(page, page.contains("Waiting for card Card 1 to reach Done or label approved (now in Todo; gives up at "
+                + GATE_DEADLINE + ")"));
+        assertNothingFailedToLoad();
+    }
+
+    @Test
+    @LocalData("waitingGate")
+    public void aWaitingGateLooksAgainAtOnceAndIsApprovedByADeliveryWithoutCommentingTwice() throws Exception {
+        WorkflowRun run = resumedGate();
+        // At once after the restart: the card read again by its saved id (its board and columns to place it).
+        assertEquals(List.of("getTask", "getAllProjects", "getColumns", "getTask", "getTaskTags"), kanboard.methods());
+        kanboard.moveTo("1", "Done");
+        assertEquals(202, BoardsTestSupport.deliverKanboardMove(j, "kb", "test-kanboard-webhook-token", "1", "Todo", "Done"));
+        j.assertBuildStatusSuccess(j.waitForCompletion(run));
+        j.assertLogContains("[Project Boards] Card Card 1 approved: it is in 'Done' by alice", run);
+        j.assertLogContains("approved=true id=1 url=" + GATE_CARD_URL + " column=Done from=Todo by=alice", run);
+        // Then one more read of the card for the delivery; no write: the comment was posted before the restart.
+        assertEquals(List.of("getTask", "getAllProjects", "getColumns", "getTask", "getTaskTags", "getTask", "getTaskTags"),
+                kanboard.methods());
+        assertEquals(Set.of("{\"task_id\":1}"), Stream.concat(kanboard.params("getTask").stream(), kanboard.params("getTaskTags").stream())
+                .map(Object::toString).collect(Collectors.toSet()));
+        j.assertLogContains("[Project Boards] Commented on card Card 1", run);
+        String log = JenkinsRule.getLog(run);
+        assertEquals("the comment line is the one from before the restart", log.indexOf("Commented on card"),
+                log.lastIndexOf("Commented on card"));
+        assertTrue("the saved credential: " + kanboard.authorizations,
+                kanboard.authorizations.stream().allMatch(SAVED_KANBOARD_AUTHORIZATION::equals));
         assertNothingFailedToLoad();
     }
 }
