@@ -14,6 +14,7 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.projectboards.client.release.ReleaseLedger;
+import io.jenkins.plugins.projectboards.client.testing.FakeBoards;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import io.jenkins.plugins.projectboards.connection.KanboardConnection;
 import io.jenkins.plugins.projectboards.connection.KechainConnection;
@@ -28,7 +29,7 @@ import io.jenkins.plugins.projectboards.steps.MoveCardStep;
 import io.jenkins.plugins.projectboards.steps.NotifyBoardStep;
 import io.jenkins.plugins.projectboards.steps.OpenOnFailure;
 import io.jenkins.plugins.projectboards.steps.ReleaseCardsStep;
-import io.jenkins.plugins.projectboards.steps.RunKechainServiceExecution;
+import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
 import io.jenkins.plugins.projectboards.testing.FakeKechain;
 import io.jenkins.plugins.projectboards.tracking.LinkedCard;
 import io.jenkins.plugins.projectboards.tracking.LinkedCardsAction;
@@ -37,12 +38,18 @@ import io.jenkins.plugins.projectboards.webhook.BoardEventAction;
 import io.jenkins.plugins.projectboards.webhook.BoardEventCause;
 import io.jenkins.plugins.projectboards.webhook.BoardEventTrigger;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,15 +57,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockWebServer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.ExternalResource;
+import org.junit.rules.RuleChain;
+import org.junit.rules.TestRule;
+import org.junit.runner.Description;
+import org.junit.runners.model.Statement;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.recipes.LocalData;
 
@@ -71,42 +82,118 @@ import org.jvnet.hudson.test.recipes.LocalData;
  */
 public class PersistedFormsTest {
     /**
-     * The port of the fake KE-chain the saved running Pipeline follows: the home's connection names it, so the fake
-     * must listen there before Jenkins starts and resumes the Pipeline. Below Linux's ephemeral range (32768+), so no
-     * other test's server is given it by chance.
+     * The port of the fake KE-chain the saved running Pipeline of {@code runningKechainService.zip} follows. This and
+     * the next are below Linux's ephemeral range (32768+), so no other test's server is given them by chance.
      */
     private static final int SAVED_KECHAIN_PORT = 28461;
+    /** The port of the fake Kanboard the saved waiting gate of {@code waitingGate.zip} looks at. */
+    private static final int SAVED_KANBOARD_PORT = 28462;
+    /** How long a test waits for its saved port while another run of this class holds it. */
+    private static final Duration PORT_WAIT = Duration.ofMinutes(3);
 
-    private static final FakeKechain KECHAIN = new FakeKechain();
-    private static final MockWebServer KECHAIN_SERVER = new MockWebServer();
+    /** The execution the saved Pipeline follows, still running when Jenkins starts. */
+    private final FakeKechain kechain = new FakeKechain();
 
-    /** Started once for the class, outside Jenkins: a Jenkins loading a home resumes its Pipelines while it starts. */
-    @ClassRule
-    public static final ExternalResource KECHAIN_AT_ITS_SAVED_PORT = new ExternalResource() {
-        @Override
-        protected void before() throws IOException {
-            KECHAIN.status = "RUNNING";
-            KECHAIN_SERVER.setDispatcher(KECHAIN);
-            try {
-                KECHAIN_SERVER.start(InetAddress.getByName("127.0.0.1"), SAVED_KECHAIN_PORT);
-            } catch (BindException e) {
-                throw new IllegalStateException("port " + SAVED_KECHAIN_PORT + ", where the KE-chain connection of "
-                        + "runningKechainService.zip points, is taken by another program", e);
-            }
-        }
+    {
+        kechain.status = "RUNNING";
+    }
 
-        @Override
-        protected void after() {
-            try {
-                KECHAIN_SERVER.shutdown();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
+    /** Card 1 (reference REF-1) in Todo, as when the gate was saved. */
+    private final FakeBoards.Kanboard kanboard = new FakeBoards.Kanboard(1, Duration.ZERO);
 
-    @Rule
     public final JenkinsRule j = new JenkinsRule();
+
+    /** The fakes start before Jenkins: a Jenkins loading a home resumes its Pipelines while it starts. */
+    @Rule
+    public final RuleChain rules = RuleChain.outerRule(new SavedServer("runningKechainService", SAVED_KECHAIN_PORT, kechain))
+            .around(new SavedServer("waitingGate", SAVED_KANBOARD_PORT, kanboard)).around(j);
+
+    /**
+     * The fake vendor a saved home's connection points at, served on that connection's loopback port around each test
+     * that loads the home (no other test holds the port).
+     *
+     * <p>The port is fixed because the saved connection names it and a saved home is never changed; nor can a test
+     * rewrite the URL between {@code @LocalData} unzipping the home and Jenkins loading it. Two runs of this class at
+     * once (two harness runs on one machine) need the same port: the later one waits for it up to {@link #PORT_WAIT}
+     * (the other run's test takes well under that), then fails naming the port and why it is fixed, not with a bare
+     * bind error.
+     */
+    private static final class SavedServer implements TestRule {
+        private final String home;
+        private final int port;
+        private final Dispatcher dispatcher;
+
+        SavedServer(String home, int port, Dispatcher dispatcher) {
+            this.home = home;
+            this.port = port;
+            this.dispatcher = dispatcher;
+        }
+
+        @Override
+        public Statement apply(Statement test, Description description) {
+            LocalData loaded = description.getAnnotation(LocalData.class);
+            if (loaded == null || !loaded.value().equals(home)) {
+                return test;
+            }
+            return new Statement() {
+                @Override
+                public void evaluate() throws Throwable {
+                    MockWebServer server = new MockWebServer();
+                    server.setDispatcher(dispatcher);
+                    InetAddress loopback = InetAddress.getByName("127.0.0.1");
+                    waitUntilFree(loopback);
+                    try {
+                        server.start(loopback, port);
+                    } catch (BindException e) {
+                        // Taken again between the check and the start.
+                        throw taken(e);
+                    }
+                    try {
+                        test.evaluate();
+                    } finally {
+                        server.shutdown();
+                    }
+                }
+            };
+        }
+
+        private void waitUntilFree(InetAddress loopback) throws IOException, InterruptedException {
+            long giveUpAt = System.nanoTime() + PORT_WAIT.toNanos();
+            boolean told = false;
+            while (!free(loopback)) {
+                if (System.nanoTime() - giveUpAt > 0) {
+                    throw taken(null);
+                }
+                if (!told) {
+                    System.err.println("PersistedFormsTest: port " + port + " is taken (another run of this test?); waiting up to "
+                            + PORT_WAIT.toMinutes() + " minutes for it");
+                    told = true;
+                }
+                Thread.sleep(500);
+            }
+        }
+
+        /**
+         * Whether the port can be bound as MockWebServer binds a fixed port: reusing the address, so that a closed
+         * server's connections in TIME_WAIT do not count.
+         */
+        private boolean free(InetAddress loopback) throws IOException {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress(loopback, port));
+                return true;
+            } catch (BindException e) {
+                return false;
+            }
+        }
+
+        private IllegalStateException taken(BindException cause) {
+            return new IllegalStateException("port " + port + " on 127.0.0.1 is taken (after waiting up to " + PORT_WAIT.toMinutes()
+                    + " minutes): the saved connection of " + home + ".zip points there, so the test's fake server must listen on "
+                    + "that fixed port; a saved home is never changed. Another run of PersistedFormsTest (a second harness run on "
+                    + "this machine) or another program holds it", cause);
+        }
+    }
 
     /** Nothing saved by the plugin failed to load: XStream reports what it could not read here. */
     private void assertNothingFailedToLoad() {
@@ -273,9 +360,9 @@ public class PersistedFormsTest {
      * by name, so a renamed field reads as its default, and a field added since needs a decision about what an
      * execution saved without it reads as. Either shows here as a different map.
      */
-    private static Map<String, Object> savedFields(RunKechainServiceExecution execution) throws IllegalAccessException {
+    private static Map<String, Object> savedFields(StepExecution execution) throws IllegalAccessException {
         Map<String, Object> fields = new TreeMap<>();
-        for (Field field : RunKechainServiceExecution.class.getDeclaredFields()) {
+        for (Field field : execution.getClass().getDeclaredFields()) {
             if (!Modifier.isStatic(field.getModifiers()) && !Modifier.isTransient(field.getModifiers())) {
                 field.setAccessible(true);
                 fields.put(field.getName(), field.get(execution));
@@ -309,20 +396,97 @@ public class PersistedFormsTest {
         // Started at 1796082418425 (epoch millis), with a timeout of a hundred years so that the saved wait never ends by itself.
         saved.put("deadlineEpochMillis", 1_796_082_418_425L + TimeUnit.MINUTES.toMillis(52_596_000));
         saved.put("lastStatus", "RUNNING");
-        assertEquals(saved, savedFields((RunKechainServiceExecution) running.get(0)));
+        assertEquals(saved, savedFields(running.get(0)));
 
-        KECHAIN.status = "COMPLETED";
+        kechain.status = "COMPLETED";
         j.assertBuildStatusSuccess(j.waitForCompletion(run));
         j.assertLogContains("[Project Boards] KE-chain execution " + execution + ": COMPLETED", run);
         j.assertLogContains("final=COMPLETED id=" + execution + " attached=false", run);
         // Followed, never started again nor terminated: after the restart only looks at the execution, then its log.
         String look = "GET /api/service_executions/" + execution + ".json";
         String log = "GET /api/service_executions/" + execution + "/log";
-        List<String> requests = List.copyOf(KECHAIN.requests);
+        List<String> requests = List.copyOf(kechain.requests);
         assertEquals(requests.toString(), log, requests.get(requests.size() - 1));
         assertEquals(requests.toString(), Set.of(look), new LinkedHashSet<>(requests.subList(0, requests.size() - 1)));
-        assertTrue("the saved credential: " + KECHAIN.authorizations,
-                KECHAIN.authorizations.stream().allMatch("Token test-kechain-token"::equals));
+        assertTrue("the saved credential: " + kechain.authorizations,
+                kechain.authorizations.stream().allMatch("Token test-kechain-token"::equals));
+        assertNothingFailedToLoad();
+    }
+
+    /** The card the saved gate waits for, and what the resumed gate reads it with: the saved API token. */
+    private static final String GATE_CARD_URL = "http://127.0.0.1:" + SAVED_KANBOARD_PORT
+            + "/?controller=TaskViewController&action=show&task_id=1";
+    private static final String SAVED_KANBOARD_AUTHORIZATION = "Basic "
+            + Base64.getEncoder().encodeToString("jsonrpc:test-kanboard-token".getBytes(StandardCharsets.UTF_8));
+    /** When the saved gate opened (epoch millis); its timeout of a hundred years means the saved wait never ends by itself. */
+    private static final long GATE_STARTED_AT = 1_796_104_723_770L;
+    /** The deadline the gate printed before Jenkins stopped: saved start + timeout, to the second. */
+    private static final String GATE_DEADLINE = "2126-12-02T05:58:43Z";
+
+    /** The saved build, once Jenkins has resumed it and its gate has looked at the card again. */
+    private WorkflowRun resumedGate() throws Exception {
+        WorkflowRun run = j.jenkins.getItemByFullName("gate", WorkflowJob.class).getBuildByNumber(1);
+        j.waitForMessage("[Project Boards] Jenkins restarted; waiting again for card Card 1 (last seen in 'Todo')", run);
+        assertTrue(run.isBuilding());
+        return run;
+    }
+
+    @Test
+    @LocalData("waitingGate")
+    public void aWaitingGateResumesWithItsSavedCardCommentAndDeadline() throws Exception {
+        WorkflowRun run = resumedGate();
+        List<StepExecution> running = run.getExecution().getCurrentExecutions(true).get(30, TimeUnit.SECONDS);
+        assertEquals(1, running.size());
+        Map<String, Object> saved = new TreeMap<>();
+        saved.put("connectionName", "kb");
+        saved.put("failOnError", true);
+        saved.put("dryRun", false);
+        saved.put("card", "ref:REF-1");
+        saved.put("board", "Shop");
+        saved.put("approving", List.of("Done"));
+        saved.put("rejecting", List.of("Doing"));
+        saved.put("label", "approved");
+        saved.put("timeoutMinutes", 52_596_000);
+        saved.put("comment", "Build #1 waits for approval: move this card to Done");
+        saved.put("cardId", "1");
+        saved.put("cardTitle", "Card 1");
+        saved.put("cardUrl", GATE_CARD_URL);
+        saved.put("startedAtEpochMillis", GATE_STARTED_AT);
+        saved.put("lastColumn", "Todo");
+        saved.put("commented", true);
+        assertEquals(saved, savedFields(running.get(0)));
+        assertEquals(GATE_DEADLINE,
+                Instant.ofEpochMilli(GATE_STARTED_AT).plus(Duration.ofMinutes(52_596_000)).truncatedTo(ChronoUnit.SECONDS).toString());
+        // The gate waits for the deadline it printed before the restart, not for a hundred years from now.
+        j.assertLogContains("gives up at " + GATE_DEADLINE + ")", run);
+        String page = j.createWebClient().getPage(run).asNormalizedText();
+        assertTrue(page, page.contains("Waiting for card Card 1 to reach Done or label approved (now in Todo; gives up at "
+                + GATE_DEADLINE + ")"));
+        assertNothingFailedToLoad();
+    }
+
+    @Test
+    @LocalData("waitingGate")
+    public void aWaitingGateLooksAgainAtOnceAndIsApprovedByADeliveryWithoutCommentingTwice() throws Exception {
+        WorkflowRun run = resumedGate();
+        // At once after the restart: the card read again by its saved id (its board and columns to place it).
+        assertEquals(List.of("getTask", "getAllProjects", "getColumns", "getTask", "getTaskTags"), kanboard.methods());
+        kanboard.moveTo("1", "Done");
+        assertEquals(202, BoardsTestSupport.deliverKanboardMove(j, "kb", "test-kanboard-webhook-token", "1", "Todo", "Done"));
+        j.assertBuildStatusSuccess(j.waitForCompletion(run));
+        j.assertLogContains("[Project Boards] Card Card 1 approved: it is in 'Done' by alice", run);
+        j.assertLogContains("approved=true id=1 url=" + GATE_CARD_URL + " column=Done from=Todo by=alice", run);
+        // Then one more read of the card for the delivery; no write: the comment was posted before the restart.
+        assertEquals(List.of("getTask", "getAllProjects", "getColumns", "getTask", "getTaskTags", "getTask", "getTaskTags"),
+                kanboard.methods());
+        assertEquals(Set.of("{\"task_id\":1}"), Stream.concat(kanboard.params("getTask").stream(), kanboard.params("getTaskTags").stream())
+                .map(Object::toString).collect(Collectors.toSet()));
+        j.assertLogContains("[Project Boards] Commented on card Card 1", run);
+        String log = JenkinsRule.getLog(run);
+        assertEquals("the comment line is the one from before the restart", log.indexOf("Commented on card"),
+                log.lastIndexOf("Commented on card"));
+        assertTrue("the saved credential: " + kanboard.authorizations,
+                kanboard.authorizations.stream().allMatch(SAVED_KANBOARD_AUTHORIZATION::equals));
         assertNothingFailedToLoad();
     }
 }

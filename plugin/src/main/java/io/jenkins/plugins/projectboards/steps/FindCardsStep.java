@@ -84,10 +84,19 @@ public class FindCardsStep extends BoardStep {
                 labels.stream().map(expand).toList(), expand.apply(text), expand.apply(reference), limit, isDryRun());
         return (connection, run, console) -> {
             FindCardsResult result = operations(connection, run).findCards(request);
-            console.line(Messages.FindCardsStep_found(result.cards().size()));
+            console.line(found(result.cards().size()));
             Map<String, Object> map = new LinkedHashMap<>();
             map.put(CARDS, result.toMaps());
             return map;
+        };
+    }
+
+    /** How many cards were found, as a sentence: a message per count, so that each reads right (and translates). */
+    private static String found(int count) {
+        return switch (count) {
+            case 0 -> Messages.FindCardsStep_foundNone();
+            case 1 -> Messages.FindCardsStep_foundOne();
+            default -> Messages.FindCardsStep_foundMany(count);
         };
     }
 

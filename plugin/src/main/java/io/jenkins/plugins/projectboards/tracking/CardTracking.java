@@ -71,7 +71,8 @@ public final class CardTracking {
         } else {
             request.cards().forEach(text -> cards.add(CardRef.parse(text)));
         }
-        if (cards.isEmpty()) {
+        if (cards.isEmpty() && request.failureCard() == null) {
+            // With a failure card asked for, its own line says what was done; "no cards" would read as if nothing was.
             console.line(Messages.CardTracking_noCards(connection.getName()));
         }
         BuildSummary build = BuildChanges.summary(run, changes);

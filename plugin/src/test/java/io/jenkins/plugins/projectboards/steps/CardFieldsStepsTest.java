@@ -15,6 +15,7 @@ import io.jenkins.plugins.projectboards.client.testing.FakeBoards;
 import io.jenkins.plugins.projectboards.connection.KanboardConnection;
 import io.jenkins.plugins.projectboards.freestyle.BoardBuildStep;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -102,12 +103,28 @@ public class CardFieldsStepsTest {
         j.assertLogContains("again changed=[]", run);
         j.assertLogContains("[Project Boards] Card 1 already is as asked; nothing was changed", run);
         j.assertLogContains("found 1: 1:Release 1:alice", run);
-        j.assertLogContains("[Project Boards] Found 1 matching cards", run);
+        assertEquals(List.of("[Project Boards] Found 1 matching card"), foundLines(run));
         assertEquals(List.of(Json.MAPPER.readTree("{\"id\":1,\"title\":\"Release 1\",\"owner_id\":1,\"tags\":[\"ci\",\"prod\"]}")),
                 kanboard.params("updateTask"));
         assertEquals(List.of(Json.MAPPER.readTree("{\"project_id\":1,\"query\":\"column:\\\"Todo\\\" tag:\\\"ci\\\"\"}")),
                 kanboard.params("searchTasks"));
         assertEquals(List.of(Json.MAPPER.readTree("{\"project_id\":1,\"reference\":\"REF-1\"}")), kanboard.params("getTaskByReference"));
+    }
+
+    /** findCards' console lines, whole: "Found 1 matching card" must not be a part of "Found 1 matching cards". */
+    private static List<String> foundLines(WorkflowRun run) throws IOException {
+        return JenkinsRule.getLog(run).lines().filter(line -> line.startsWith("[Project Boards] Found ")).toList();
+    }
+
+    @Test
+    public void findCardsSaysHowManyItFoundInWords() throws Exception {
+        WorkflowRun run = run("echo \"done: ${findCards(connection: 'kanboard', column: 'Done').size()}\"\n"
+                + "echo \"todo: ${findCards(connection: 'kanboard', column: 'Todo').size()}\"", Result.SUCCESS);
+        j.assertLogContains("done: 0", run);
+        j.assertLogContains("todo: 2", run);
+        assertEquals(List.of("[Project Boards] Found no matching cards", "[Project Boards] Found 2 matching cards"), foundLines(run));
+        assertEquals(List.of(Json.MAPPER.readTree("{\"project_id\":1,\"query\":\"column:\\\"Done\\\"\"}"),
+                Json.MAPPER.readTree("{\"project_id\":1,\"query\":\"column:\\\"Todo\\\"\"}")), kanboard.params("searchTasks"));
     }
 
     @Test

@@ -10,10 +10,6 @@ import io.jenkins.plugins.projectboards.client.http.Json;
 import io.jenkins.plugins.projectboards.client.testing.FakeBoards;
 import io.jenkins.plugins.projectboards.connection.KanboardConnection;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,22 +120,9 @@ public class WaitForCardStepTest {
         }
     }
 
-    /**
-     * Kanboard's {@code task.move.column} delivery in its recorded shape (the target column by name, the source by id)
-     * for a card of the fake's project (columns Todo 11, Doing 12, Done 13), moved by alice.
-     */
+    /** Kanboard's delivery that alice moved {@code task} from {@code from} to {@code to}, to this Jenkins' endpoint. */
     private int deliverMove(JenkinsRule j, String task, String from, String to) throws Exception {
-        int fromId = 11 + FakeBoards.COLUMNS.indexOf(from);
-        int toId = 11 + FakeBoards.COLUMNS.indexOf(to);
-        String body = """
-                {"event_name":"task.move.column","event_data":{"task_id":%s,"task":{"id":%s,"title":"Card %s","project_id":1,\
-                "column_id":%d,"position":1,"is_active":1,"swimlane_id":1,"project_name":"Shop","column_title":"%s"},\
-                "changes":{"src_column_id":%d,"dst_column_id":%d},"project_id":1,"position":1,"column_id":%d,"swimlane_id":1,\
-                "src_column_id":%d,"dst_column_id":%d},"event_author":"alice"}"""
-                .formatted(task, task, task, toId, to, fromId, toId, toId, fromId, toId);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(j.getURL() + "project-boards-webhook/kanboard?token=" + WEBHOOK_TOKEN))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return BoardsTestSupport.deliverKanboardMove(j, "kanboard", WEBHOOK_TOKEN, task, from, to);
     }
 
     private List<String> writes() {

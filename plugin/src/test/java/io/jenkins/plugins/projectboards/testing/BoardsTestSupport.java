@@ -8,9 +8,14 @@ import hudson.model.Descriptor.FormException;
 import hudson.util.Secret;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
 import io.jenkins.plugins.projectboards.client.http.Json;
+import io.jenkins.plugins.projectboards.client.testing.FakeBoards;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +58,26 @@ public final class BoardsTestSupport {
             web.login(user);
         }
         return web.loadWebResponse(web.addCrumb(new WebRequest(new URL(j.getURL(), path), HttpMethod.POST)));
+    }
+
+    /**
+     * Kanboard's {@code task.move.column} delivery in its recorded shape (the target column by name, the source by id)
+     * for a card of board-client's fake Kanboard (project 1 "Shop", columns Todo 11, Doing 12, Done 13), moved by
+     * alice, posted to this Jenkins' endpoint of {@code connection} with the webhook token; returns the HTTP status.
+     */
+    public static int deliverKanboardMove(JenkinsRule j, String connection, String webhookToken, String task, String from, String to)
+            throws Exception {
+        int fromId = 11 + FakeBoards.COLUMNS.indexOf(from);
+        int toId = 11 + FakeBoards.COLUMNS.indexOf(to);
+        String body = """
+                {"event_name":"task.move.column","event_data":{"task_id":%s,"task":{"id":%s,"title":"Card %s","project_id":1,\
+                "column_id":%d,"position":1,"is_active":1,"swimlane_id":1,"project_name":"Shop","column_title":"%s"},\
+                "changes":{"src_column_id":%d,"dst_column_id":%d},"project_id":1,"position":1,"column_id":%d,"swimlane_id":1,\
+                "src_column_id":%d,"dst_column_id":%d},"event_author":"alice"}"""
+                .formatted(task, task, task, toId, to, fromId, toId, toId, fromId, toId);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(j.getURL() + "project-boards-webhook/" + connection + "?token=" + webhookToken))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Replaces the global connections (Manage Jenkins → System → Project Boards). */

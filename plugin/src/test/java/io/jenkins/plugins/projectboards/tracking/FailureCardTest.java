@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.model.Run;
+import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.freestyle.BoardPostBuildAction;
 import io.jenkins.plugins.projectboards.steps.NotifyBoardStep;
 import io.jenkins.plugins.projectboards.steps.OpenOnFailure;
@@ -68,6 +70,14 @@ public class FailureCardTest {
                 "Fixed in Jenkins build " + job + " #3: SUCCESS\n" + url + "3/");
     }
 
+    /**
+     * The build has no cards of its own, and only the failure card was asked for: the console says what happened to
+     * it, and not that no cards are linked to the build, which would read as if nothing was done.
+     */
+    private void assertNoLineAboutLinkedCards(Run<?, ?> build) throws Exception {
+        j.assertLogNotContains(Messages.CardTracking_noCards("planka"), build);
+    }
+
     @Test
     public void failingTwiceThenFixedMakesOneCardThreeCommentsAndMovesItToDone() throws Exception {
         WorkflowJob p = j.createProject(WorkflowJob.class, "app");
@@ -75,13 +85,16 @@ public class FailureCardTest {
         WorkflowRun first = j.buildAndAssertStatus(Result.FAILURE, p);
         j.assertLogContains("The job is broken: opened failure card Jenkins job app is broken", first);
         j.assertLogContains("failureCard=OPEN 1001", first);
+        assertNoLineAboutLinkedCards(first);
         WorkflowRun second = j.buildAndAssertStatus(Result.FAILURE, p);
         j.assertLogContains("The job is still broken: commented on failure card Jenkins job app is broken", second);
         j.assertLogContains("failureCard=STILL_FAILING 1001", second);
+        assertNoLineAboutLinkedCards(second);
         define(p, false);
         WorkflowRun fixed = j.buildAndAssertSuccess(p);
         j.assertLogContains("The job is fixed: commented on failure card Jenkins job app is broken and moved it to Done", fixed);
         j.assertLogContains("failureCard=FIXED 1001", fixed);
+        assertNoLineAboutLinkedCards(fixed);
 
         List<String> comments = expectedComments("app");
         assertEquals(List.of(
@@ -98,6 +111,7 @@ public class FailureCardTest {
         int before = planka.requests().size();
         WorkflowRun healthy = j.buildAndAssertSuccess(p);
         j.assertLogContains("failureCard=NONE null", healthy);
+        assertNoLineAboutLinkedCards(healthy);
         assertEquals(before, planka.requests().size());
     }
 
@@ -142,10 +156,12 @@ public class FailureCardTest {
         p.getBuildersList().add(new FailureBuilder());
         FreeStyleBuild first = j.buildAndAssertStatus(Result.FAILURE, p);
         j.assertLogContains("The job is broken: opened failure card Jenkins job legacy is broken", first);
+        assertNoLineAboutLinkedCards(first);
         j.buildAndAssertStatus(Result.FAILURE, p);
         p.getBuildersList().clear();
         FreeStyleBuild fixed = j.buildAndAssertSuccess(p);
         j.assertLogContains("and moved it to Done", fixed);
+        assertNoLineAboutLinkedCards(fixed);
 
         List<String> writes = writes();
         assertEquals(5, writes.size());

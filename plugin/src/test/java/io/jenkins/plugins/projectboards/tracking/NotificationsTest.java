@@ -9,6 +9,7 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.model.Run;
+import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.freestyle.BoardPostBuildAction;
 import io.jenkins.plugins.projectboards.steps.ReleaseCardsStep;
 import io.jenkins.plugins.projectboards.testing.FakePlanka;
@@ -93,6 +94,18 @@ public class NotificationsTest {
         WorkflowRun strict = j.buildAndAssertStatus(Result.FAILURE, p);
         j.assertLogContains("1 card(s) could not be updated (see above) and failOnError is true", strict);
         j.assertLogNotContains("\tat ", strict);
+    }
+
+    /** Without a failure card to look after, a build with no cards of its own says so (FailureCardTest: with one, it does not). */
+    @Test
+    public void aBuildWithoutCardsSaysSoAndAsksTheBoardNothing() throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition("def r = notifyBoard connection: 'planka', moveOnSuccess: 'Done'\n"
+                + "echo \"updated=${r.updated} failed=${r.failed}\"", true));
+        WorkflowRun run = j.buildAndAssertSuccess(p);
+        j.assertLogContains("[Project Boards] " + Messages.CardTracking_noCards("planka"), run);
+        j.assertLogContains("updated=[] failed=[]", run);
+        assertEquals(List.of(), planka.requests());
     }
 
     @Test
