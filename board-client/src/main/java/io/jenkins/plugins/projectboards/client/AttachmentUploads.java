@@ -36,7 +36,11 @@ public final class AttachmentUploads {
         return existing.stream().filter(attachment -> attachment.sameFileAs(upload)).findFirst();
     }
 
-    /** A request body that reads the file only while OkHttp writes it, each time from the start. */
+    /**
+     * A request body that reads the file only while OkHttp writes it, each time from the start.
+     *
+     * @param type the body's content type; {@code null} sends none (a multipart part then has no Content-Type)
+     */
     public static RequestBody streamed(AttachmentUpload upload, MediaType type) {
         return new RequestBody() {
             @Override

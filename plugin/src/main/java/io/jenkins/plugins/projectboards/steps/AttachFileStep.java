@@ -91,7 +91,7 @@ public class AttachFileStep extends BoardStep {
             }
             List<AttachmentUpload> files = uploads(workspace, glob, rename);
             AttachFilesResult result = operations(connection, run).attachFiles(
-                    new AttachFilesRequest(cardText, boardName, files, maxFileBytes(connection), isDryRun()));
+                    new AttachFilesRequest(cardText, boardName, null, files, maxFileBytes(connection), isDryRun()));
             String link = ConsoleLink.to(result.card().url(), result.card().id());
             for (AttachFilesResult.AttachedFile attached : result.attachments()) {
                 String fileName = attached.attachment().name();
