@@ -4,6 +4,7 @@ import io.jenkins.plugins.projectboards.client.http.HttpListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import okhttp3.MediaType;
@@ -34,6 +35,20 @@ public final class AttachmentUploads {
     /** The attachment among {@code existing} that {@code upload} would make again, if any. */
     public static Optional<Attachment> sameFile(List<Attachment> existing, AttachmentUpload upload) {
         return existing.stream().filter(attachment -> attachment.sameFileAs(upload)).findFirst();
+    }
+
+    /**
+     * A file's size for people, the same in every locale: the exact bytes first (as the cap and the vendors count
+     * them), then, from 1 KiB, a rounded size: {@code 10 bytes}, {@code 2048 bytes, 2.0 KiB},
+     * {@code 5242880 bytes, 5.0 MiB}.
+     */
+    public static String describeSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        boolean mebibytes = bytes >= 1024 * 1024;
+        double rounded = bytes / (mebibytes ? 1024.0 * 1024 : 1024.0);
+        return bytes + " bytes, " + String.format(Locale.ROOT, "%.1f %s", rounded, mebibytes ? "MiB" : "KiB");
     }
 
     /**
