@@ -28,7 +28,7 @@ import okhttp3.MultipartBody;
  * {@code part} the property belongs to, then the file as {@code attachment}) replaces the file the property held.
  */
 public final class KechainAttachments {
-    static final String ATTACHMENT = "ATTACHMENT_VALUE";
+    private static final String ATTACHMENT = "ATTACHMENT_VALUE";
     /** As many parts as pykechain asks for by {@code id__in} in one request. */
     private static final int PARTS_PER_REQUEST = 50;
     /**
@@ -69,7 +69,9 @@ public final class KechainAttachments {
                 for (JsonNode property : part.path("properties")) {
                     String id = property.path("id").asText();
                     if (writable.contains(id) && ATTACHMENT.equals(property.path("property_type").asText())) {
-                        byId.put(id, new AttachmentField(id, Json.text(property, "name"), partId, file(property)));
+                        String name = Json.text(property, "name");
+                        // KE-chain names every property; one that came without a name could still be named by its id.
+                        byId.put(id, new AttachmentField(id, name == null ? id : name, partId, file(property)));
                     }
                 }
             }
