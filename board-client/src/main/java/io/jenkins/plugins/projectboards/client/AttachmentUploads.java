@@ -4,6 +4,7 @@ import io.jenkins.plugins.projectboards.client.http.HttpListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import okhttp3.MediaType;
@@ -36,7 +37,25 @@ public final class AttachmentUploads {
         return existing.stream().filter(attachment -> attachment.sameFileAs(upload)).findFirst();
     }
 
-    /** A request body that reads the file only while OkHttp writes it, each time from the start. */
+    /**
+     * A file's size for people, the same in every locale: the exact bytes first (as the cap and the vendors count
+     * them), then, from 1 KiB, a rounded size: {@code 10 bytes}, {@code 2048 bytes, 2.0 KiB},
+     * {@code 5242880 bytes, 5.0 MiB}.
+     */
+    public static String describeSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        boolean mebibytes = bytes >= 1024 * 1024;
+        double rounded = bytes / (mebibytes ? 1024.0 * 1024 : 1024.0);
+        return bytes + " bytes, " + String.format(Locale.ROOT, "%.1f %s", rounded, mebibytes ? "MiB" : "KiB");
+    }
+
+    /**
+     * A request body that reads the file only while OkHttp writes it, each time from the start.
+     *
+     * @param type the body's content type; {@code null} sends none (a multipart part then has no Content-Type)
+     */
     public static RequestBody streamed(AttachmentUpload upload, MediaType type) {
         return new RequestBody() {
             @Override

@@ -116,6 +116,32 @@ public interface BoardClient {
         throw attachmentsNotSupported("attach file");
     }
 
+    /**
+     * Whether the vendor keeps a card's files in fields that hold one file each ({@link AttachmentField}; KE-chain's
+     * attachment properties) rather than in one list per card. Known without asking the server, so that a request
+     * that cannot fit (a field named for a vendor without fields, several files for one field) fails before any call.
+     */
+    default boolean attachmentsInFields() {
+        return false;
+    }
+
+    /**
+     * The card's fields that can take a file, each with the file it holds, when {@link #attachmentsInFields()}; none
+     * for the vendors whose cards keep one list of files ({@link #attachments}).
+     */
+    default List<AttachmentField> attachmentFields(Card card) {
+        return List.of();
+    }
+
+    /**
+     * Uploads a file into one of the card's {@link #attachmentFields}, replacing the file it holds; a lost answer is
+     * recovered like {@link #attach(Card, AttachmentUpload)}'s, from what the field holds.
+     */
+    default Attachment attach(Card card, AttachmentField field, AttachmentUpload file) {
+        throw new NotSupportedException(vendor(), "attach file", vendor().displayName()
+                + " cards keep their files in one list, not in fields");
+    }
+
     private NotSupportedException attachmentsNotSupported(String operation) {
         return new NotSupportedException(vendor(), operation, "attaching files to " + vendor().displayName()
                 + " cards is not supported");

@@ -21,7 +21,7 @@ public class UnknownNameException extends NotFoundException {
     }
 
     private UnknownNameException(Vendor vendor, String operation, String kind, String name, List<String> shown, int all) {
-        super(vendor, operation, 0, "unknown " + kind + " '" + name + "'; valid " + kind + "s: "
+        super(vendor, operation, 0, "unknown " + kind + " '" + name + "'; valid " + plural(kind) + ": "
                 + (shown.isEmpty() ? "(none)" : String.join(", ", shown))
                 + (all > shown.size() ? ", … and " + (all - shown.size()) + " more" : ""));
         this.kind = kind;
@@ -29,7 +29,15 @@ public class UnknownNameException extends NotFoundException {
         this.validNames = shown;
     }
 
-    /** What was looked up: {@code board}, {@code column}, {@code swimlane}, {@code user}, {@code label}. */
+    /** "properties", not "propertys": the kinds are English nouns. */
+    private static String plural(String kind) {
+        return kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
+    }
+
+    /**
+     * What was looked up: {@code board}, {@code column}, {@code swimlane}, {@code user}, {@code label},
+     * {@code attachment property}.
+     */
     public String kind() {
         return kind;
     }

@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.client.AttachmentUpload;
+import io.jenkins.plugins.projectboards.client.AttachmentUploads;
 import io.jenkins.plugins.projectboards.client.ops.AttachFilesRequest;
 import io.jenkins.plugins.projectboards.client.ops.AttachFilesResult;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
@@ -35,7 +36,7 @@ import org.kohsuke.stapler.verb.POST;
  * {@code attachFile(card: …, file: 'reports/*.html')}: uploads workspace files to a card. Each file is read only while
  * it is sent ({@link FilePath#read()}, streamed from the agent through the controller), checked against the
  * connection's size cap before the first is sent, and not sent again when the card already has it (same name, same
- * size: a re-run).
+ * size: a re-run). On KE-chain the one file goes into an attachment property of the activity ({@code property}).
  */
 public class AttachFileStep extends BoardStep {
     private static final long MIB = 1024L * 1024;
@@ -43,6 +44,7 @@ public class AttachFileStep extends BoardStep {
     private final String card;
     private final String file;
     private String name;
+    private String property;
 
     @DataBoundConstructor
     public AttachFileStep(String card, String file) {
@@ -68,6 +70,19 @@ public class AttachFileStep extends BoardStep {
         this.name = Util.fixEmptyAndTrim(name);
     }
 
+    /**
+     * The KE-chain attachment property the file goes into, by name or id; blank: the activity's only one. Refused for
+     * the other vendors, whose cards keep their files in one list.
+     */
+    public String getProperty() {
+        return property;
+    }
+
+    @DataBoundSetter
+    public void setProperty(String property) {
+        this.property = Util.fixEmptyAndTrim(property);
+    }
+
     @Override
     public boolean requiresWorkspace() {
         return true;
@@ -84,6 +99,7 @@ public class AttachFileStep extends BoardStep {
         String cardText = expand.apply(card);
         String glob = Util.fixEmptyAndTrim(expand.apply(file));
         String rename = Util.fixEmptyAndTrim(expand.apply(name));
+        String propertyName = Util.fixEmptyAndTrim(expand.apply(property));
         String boardName = expand.apply(getBoard());
         return (connection, run, console) -> {
             if (workspace == null) {
@@ -91,21 +107,36 @@ public class AttachFileStep extends BoardStep {
             }
             List<AttachmentUpload> files = uploads(workspace, glob, rename);
             AttachFilesResult result = operations(connection, run).attachFiles(
-                    new AttachFilesRequest(cardText, boardName, files, maxFileBytes(connection), isDryRun()));
+                    new AttachFilesRequest(cardText, boardName, propertyName, files, maxFileBytes(connection), isDryRun()));
             String link = ConsoleLink.to(result.card().url(), result.card().id());
             for (AttachFilesResult.AttachedFile attached : result.attachments()) {
-                String fileName = attached.attachment().name();
-                long size = attached.attachment().size();
-                if (!attached.uploaded()) {
-                    console.line(Messages.AttachFileStep_alreadyThere(fileName, size, link));
-                } else if (result.dryRun()) {
-                    console.line(Messages.AttachFileStep_wouldAttach(fileName, size, link));
-                } else {
-                    console.line(Messages.AttachFileStep_attached(fileName, size, link));
-                }
+                console.line(outcome(attached, result.dryRun(), link));
             }
             return result.toMap();
         };
+    }
+
+    /** One file's console line; its size is printed the same in every locale ({@link AttachmentUploads#describeSize}). */
+    private static String outcome(AttachFilesResult.AttachedFile attached, boolean dryRun, String link) {
+        String fileName = attached.attachment().name();
+        String size = AttachmentUploads.describeSize(attached.attachment().size());
+        if (attached.field() == null) {
+            if (!attached.uploaded()) {
+                return Messages.AttachFileStep_alreadyThere(fileName, size, link);
+            }
+            return dryRun ? Messages.AttachFileStep_wouldAttach(fileName, size, link) : Messages.AttachFileStep_attached(fileName, size, link);
+        }
+        String property = attached.field().name();
+        String replaced = attached.replaced();
+        if (!attached.uploaded()) {
+            return Messages.AttachFileStep_alreadyInProperty(fileName, size, link, property);
+        }
+        if (replaced == null) {
+            return dryRun ? Messages.AttachFileStep_wouldAttachToProperty(fileName, size, link, property)
+                    : Messages.AttachFileStep_attachedToProperty(fileName, size, link, property);
+        }
+        return dryRun ? Messages.AttachFileStep_wouldAttachReplacing(fileName, size, link, property, replaced)
+                : Messages.AttachFileStep_attachedReplacing(fileName, size, link, property, replaced);
     }
 
     private static long maxFileBytes(BoardConnection connection) {

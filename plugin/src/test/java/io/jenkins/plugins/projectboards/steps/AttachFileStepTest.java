@@ -10,14 +10,17 @@ import hudson.model.Result;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import io.jenkins.plugins.projectboards.client.testing.FakeBoards;
 import io.jenkins.plugins.projectboards.connection.KanboardConnection;
+import io.jenkins.plugins.projectboards.connection.KechainConnection;
 import io.jenkins.plugins.projectboards.freestyle.BoardBuildStep;
 import io.jenkins.plugins.projectboards.testing.BoardsTestSupport;
+import io.jenkins.plugins.projectboards.testing.FakeKechain;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockWebServer;
+import okio.ByteString;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -32,7 +35,8 @@ import org.jvnet.hudson.test.TestBuilder;
 /**
  * {@code attachFile} against the fake Kanboard (task 1 exists): the files a sandboxed Declarative Pipeline writes on
  * an agent reach Kanboard as {@code createTaskFile} calls whose base64 decodes to the same bytes; a re-run sends
- * nothing; an empty glob, a rename of several files and a file over the connection's cap fail before any upload.
+ * nothing; an empty glob, a rename of several files, a file over the connection's cap and a KE-chain property fail
+ * before any upload. Against the fake KE-chain the file goes into the activity's named attachment property.
  */
 public class AttachFileStepTest {
     private static final String TOKEN = "kanboard-app-token-0123456789";
@@ -129,6 +133,7 @@ public class AttachFileStepTest {
                 + "          echo \"rename: ${attachFile(card: '1', file: '*.txt', name: 'one.txt', failOnError: false).error}\"\n"
                 + "          echo \"big: ${attachFile(card: '1', file: '*.txt,big.bin', failOnError: false).error}\"\n"
                 + "          echo \"dry: ${attachFile(card: '1', file: '*.txt', dryRun: true).attachments.collect { it.name + ':' + it.uploaded }}\"\n"
+                + "          echo \"property: ${attachFile(card: '1', file: '*.txt', property: 'Report', failOnError: false).error}\"\n"
                 + "        }\n", Result.SUCCESS);
         j.assertLogContains("none: attachFile: 'file': no file in the workspace matches 'reports/*.html'", run);
         j.assertLogContains("rename: attachFile: 'name' names a single file, but '*.txt' matches 2 files", run);
@@ -136,7 +141,66 @@ public class AttachFileStepTest {
                 + " may have on this connection", run);
         j.assertLogContains("dry: [a.txt:true, b.txt:true]", run);
         j.assertLogContains("[Project Boards] [dry run] would attach 'a.txt' (1 bytes) to card 1", run);
+        j.assertLogContains("property: Kanboard attachFile: 'property': Kanboard cards keep their files in one list;"
+                + " 'property' names a KE-chain activity's attachment property, so leave it out", run);
         assertEquals(List.of(), uploads());
+    }
+
+    @Test
+    public void sizesArePrintedTheSameInEveryLocale() throws Exception {
+        j.createOnlineSlave(j.jenkins.getLabel("remote"));
+        WorkflowRun run = run("        writeFile file: 'report.bin', text: 'x' * (5 * 1024 * 1024)\n"
+                + "        attachFile card: '1', file: 'report.bin', dryRun: true\n", Result.SUCCESS);
+        j.assertLogContains("[Project Boards] [dry run] would attach 'report.bin' (5242880 bytes, 5.0 MiB) to card 1", run);
+        assertEquals(List.of(), uploads());
+    }
+
+    @Test
+    public void onKechainTheFileGoesIntoTheNamedAttachmentPropertyOfTheActivity() throws Exception {
+        FakeKechain kechain = new FakeKechain();
+        MockWebServer kechainServer = new MockWebServer();
+        kechainServer.setDispatcher(kechain);
+        kechainServer.start();
+        try {
+            BoardsTestSupport.addSecretText("kechain-token", "kechain-token-0123456789");
+            BoardsTestSupport.configure(connection, new KechainConnection("kc", kechainServer.url("/").toString(), "kechain-token"));
+            j.createOnlineSlave(j.jenkins.getLabel("remote"));
+            String card = FakeKechain.ACTIVITY;
+            WorkflowRun run = run("        writeFile file: 'reports/junit.html', text: '<h1>42 tests</h1>'\n"
+                    + "        script {\n"
+                    + "          def r = attachFile(connection: 'kc', card: '" + card + "', file: 'reports/*.html', property: 'Test report')\n"
+                    + "          echo \"kc=${r.attachments.collect { \"${it.name}:${it.size}:${it.uploaded}:${it.property}:${it.id}\" }}\"\n"
+                    + "          def again = attachFile(connection: 'kc', card: '" + card + "', file: 'reports/junit.html', property: 'Test report')\n"
+                    + "          echo \"again=${again.attachments[0].uploaded}\"\n"
+                    + "          echo \"unnamed: ${attachFile(connection: 'kc', card: '" + card + "', file: 'reports/*.html', failOnError: false).error}\"\n"
+                    + "        }\n", Result.SUCCESS);
+            j.assertLogNotContains("kechain-token-0123456789", run);
+            j.assertLogContains("kc=[junit.html:17:true:Test report:" + FakeKechain.REPORT + "]", run);
+            j.assertLogContains("[Project Boards] Attached 'junit.html' (17 bytes) to card " + card
+                    + ", in its attachment property 'Test report'", run);
+            j.assertLogContains("again=false", run);
+            j.assertLogContains("[Project Boards] Card " + card + " already has 'junit.html' (17 bytes) in its attachment"
+                    + " property 'Test report'; not sent again", run);
+            j.assertLogContains("unnamed: KE-chain attachFile: 'property': 'Release 1.4' has 2 attachment properties"
+                    + " (Test report, Build log); name the one for the file with property:", run);
+
+            String upload = "POST /api/v3/properties/" + FakeKechain.REPORT + "/upload";
+            assertEquals(1, kechain.count(upload));
+            assertEquals(new FakeKechain.Upload(FakeKechain.PART, "junit.html",
+                    ByteString.encodeUtf8("<h1>42 tests</h1>")), kechain.files.get(FakeKechain.REPORT));
+            String activity = "GET /api/activities/" + card + ".json";
+            String scope = "GET /api/v3/scopes.json?id=" + FakeKechain.SCOPE + "&limit=2";
+            String associations = "GET /api/associations.json?activity=" + card + "&limit=100";
+            String parts = "GET /api/v3/parts.json?id__in=" + FakeKechain.PART
+                    + "&category=INSTANCE&fields=id%2Cname%2Cproperties%2Cproperty_type%2Cvalue&limit=100";
+            String head = "HEAD /api/v3/properties/" + FakeKechain.REPORT + "/download";
+            // The connection's client keeps the scope it read once (its name cache).
+            assertEquals(List.of(activity, scope, associations, parts, upload,
+                    activity, associations, parts, head,
+                    activity, associations, parts, head), kechain.requests);
+        } finally {
+            kechainServer.shutdown();
+        }
     }
 
     @Test
@@ -166,6 +230,7 @@ public class AttachFileStepTest {
     public void formsAndLabels() throws Exception {
         AttachFileStep attach = new AttachFileStep("#1", "reports/*.html");
         attach.setName("report.html");
+        attach.setProperty("Test report");
         attach.setBoard("Shop");
         attach.setConnection("kanboard");
         attach.setDryRun(true);

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.projectboards.client.kechain;
 
+import io.jenkins.plugins.projectboards.client.Attachment;
+import io.jenkins.plugins.projectboards.client.AttachmentField;
+import io.jenkins.plugins.projectboards.client.AttachmentUpload;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
@@ -22,6 +25,7 @@ import io.jenkins.plugins.projectboards.client.WebhookSubscription;
 import io.jenkins.plugins.projectboards.client.http.BaseUrl;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -32,7 +36,8 @@ import okhttp3.OkHttpClient;
  * joined to it like Python's {@code urljoin} does.
  *
  * <p>Neutral terms: a board is a scope, a card an activity (task) whose reference is its {@code ref}, the columns are
- * the statuses OPEN and COMPLETED, and a comment is a notification. KE-chain-only: services and their runs
+ * the statuses OPEN and COMPLETED, a comment is a notification, and a card's files are the files in the activity's
+ * writable attachment properties ({@link #attachments()}). KE-chain-only: services and their runs
  * ({@link #services()}, {@link #serviceRun()}).
  */
 public final class KechainClient extends VendorClient {
@@ -45,6 +50,7 @@ public final class KechainClient extends VendorClient {
     private final KechainServices services;
     private final KechainServiceRun serviceRun;
     private final KechainCardFields cardFields;
+    private final KechainAttachments attachments;
 
     public KechainClient(String url, KechainCredentials credentials, OkHttpClient http, ClientOptions options) {
         super(Vendor.KECHAIN, BaseUrl.normalize(Vendor.KECHAIN, url));
@@ -59,6 +65,7 @@ public final class KechainClient extends VendorClient {
         this.services = new KechainServices(transport);
         this.serviceRun = new KechainServiceRun(services, options);
         this.cardFields = new KechainCardFields(transport, cards, users);
+        this.attachments = new KechainAttachments(transport, options);
     }
 
     public KechainBoards boards() {
@@ -91,6 +98,10 @@ public final class KechainClient extends VendorClient {
 
     public KechainCardFields cardFields() {
         return cardFields;
+    }
+
+    public KechainAttachments attachments() {
+        return attachments;
     }
 
     /** A service by id, or by name within the scope given by name or id. */
@@ -195,6 +206,34 @@ public final class KechainClient extends VendorClient {
         List<String> recipients = activity.assigneeIds().isEmpty() ? List.of(me) : activity.assigneeIds();
         String id = comments.notify(activity.name(), text + "\n\n" + card.url(), recipients, me);
         return new CommentRef(id, card.id(), card.url());
+    }
+
+    /** An activity keeps its files in attachment properties, one file each. */
+    @Override
+    public boolean attachmentsInFields() {
+        return true;
+    }
+
+    @Override
+    public List<AttachmentField> attachmentFields(Card card) {
+        return attachments.fields(card.id());
+    }
+
+    /** The files in the activity's writable attachment properties. */
+    @Override
+    public List<Attachment> attachments(Card card) {
+        return attachmentFields(card).stream().map(AttachmentField::file).filter(Objects::nonNull).toList();
+    }
+
+    /** Into the activity's only writable attachment property. */
+    @Override
+    public Attachment attach(Card card, AttachmentUpload file) {
+        return attach(card, AttachmentField.pick(Vendor.KECHAIN, "attach file", card, null, attachmentFields(card)), file);
+    }
+
+    @Override
+    public Attachment attach(Card card, AttachmentField field, AttachmentUpload file) {
+        return attachments.upload(field, file);
     }
 
     @Override

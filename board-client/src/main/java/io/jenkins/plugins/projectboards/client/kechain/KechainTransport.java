@@ -74,6 +74,15 @@ public final class KechainTransport {
         return result;
     }
 
+    /**
+     * The headers of a download without its body ({@code HEAD}), asking for it unencoded ({@code Accept-Encoding:
+     * identity}) so that its {@code Content-Length} is the file's own length, not a compressed one's.
+     */
+    HttpResult head(String path) {
+        Request request = request("HEAD", url(path, Map.of()), null).newBuilder().header("Accept-Encoding", "identity").build();
+        return core.execute("HEAD " + path, request, true);
+    }
+
     /** The instance's URL, which links from the server must stay on. */
     String baseUrl() {
         return base.toString();
@@ -153,7 +162,8 @@ public final class KechainTransport {
     }
 
     private Request request(String method, HttpUrl url, RequestBody body) {
-        RequestBody sent = body != null || method.equals("GET") || method.equals("DELETE") ? body : RequestBody.create(new byte[0]);
+        boolean bodiless = method.equals("GET") || method.equals("HEAD") || method.equals("DELETE");
+        RequestBody sent = body != null || bodiless ? body : RequestBody.create(new byte[0]);
         return new Request.Builder().url(url)
                 .header("Authorization", credentials.authorization())
                 .header("X-Requested-With", "XMLHttpRequest")
@@ -162,6 +172,11 @@ public final class KechainTransport {
     }
 
     static BoardException error(String operation, HttpResult result) {
+        if (result.status() == 413) {
+            // Whoever refused it, KE-chain or a proxy before it (whose page is HTML), the request was too large.
+            return new ApiException(VENDOR, operation, 413, "the server, or a proxy before it, refused the request as too"
+                    + " large; keep the connection's largest attachment (maxAttachmentMiB) within what it accepts");
+        }
         if (result.looksLikeHtml()) {
             Json.parse(VENDOR, operation, result);
         }

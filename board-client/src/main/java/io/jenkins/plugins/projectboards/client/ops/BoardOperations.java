@@ -1,6 +1,7 @@
 package io.jenkins.plugins.projectboards.client.ops;
 
 import io.jenkins.plugins.projectboards.client.Attachment;
+import io.jenkins.plugins.projectboards.client.AttachmentField;
 import io.jenkins.plugins.projectboards.client.AttachmentUpload;
 import io.jenkins.plugins.projectboards.client.AttachmentUploads;
 import io.jenkins.plugins.projectboards.client.BoardClient;
@@ -30,6 +31,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 
 /**
@@ -103,33 +105,69 @@ public final class BoardOperations {
 
     /**
      * Puts files on a card. Every file is checked against the size cap before the first is sent, and a file the card
-     * already has (same name and size: a re-run) is not sent again; a dry run lists which files would be sent.
+     * already has (same name and size: a re-run) is not sent again; a dry run lists which files would be sent. For a
+     * vendor that keeps files in fields holding one each (KE-chain's attachment properties), the one file goes into
+     * the field {@code property} names, or the card's only one, and replaces what that field held.
      */
     public AttachFilesResult attachFiles(AttachFilesRequest request) {
         String op = "attachFile";
-        if (request.files().isEmpty()) {
+        List<AttachmentUpload> files = request.files();
+        if (files.isEmpty()) {
             throw new ValidationException(client.vendor(), op, 0, "file", "no file to attach");
         }
-        for (AttachmentUpload file : request.files()) {
+        for (AttachmentUpload file : files) {
             if (file.size() > request.maxFileBytes()) {
                 throw new ValidationException(client.vendor(), op, 0, "file", "'" + file.name() + "' has " + file.size()
                         + " bytes, more than the " + request.maxFileBytes() + " a file may have on this connection");
             }
         }
+        String property = blank(request.property()) ? null : request.property().strip();
+        boolean inFields = client.attachmentsInFields();
+        if (property != null && !inFields) {
+            throw new ValidationException(client.vendor(), op, 0, "property", client.vendor().displayName()
+                    + " cards keep their files in one list; 'property' names a KE-chain activity's attachment property, so leave it out");
+        }
+        if (inFields && files.size() > 1) {
+            throw new ValidationException(client.vendor(), op, 0, "file", files.size() + " files were given ("
+                    + files.stream().map(AttachmentUpload::name).collect(Collectors.joining(", "))
+                    + "), but an attachment property holds one file: attach each with its own attachFile and property,"
+                    + " or pack them into one archive");
+        }
         Card card = findCard(op, "card", request.card(), request.board());
+        List<AttachFilesResult.AttachedFile> attached = inFields
+                ? List.of(attachToField(op, card, property, files.get(0), request.dryRun()))
+                : attachToCard(card, files, request.dryRun());
+        return new AttachFilesResult(card, attached, request.dryRun());
+    }
+
+    private List<AttachFilesResult.AttachedFile> attachToCard(Card card, List<AttachmentUpload> files, boolean dryRun) {
         List<Attachment> existing = client.attachments(card);
         List<AttachFilesResult.AttachedFile> attached = new ArrayList<>();
-        for (AttachmentUpload file : request.files()) {
+        for (AttachmentUpload file : files) {
             Optional<Attachment> there = AttachmentUploads.sameFile(existing, file);
             if (there.isPresent()) {
-                attached.add(new AttachFilesResult.AttachedFile(there.get(), false));
-            } else if (request.dryRun()) {
-                attached.add(new AttachFilesResult.AttachedFile(new Attachment(file.name(), null, file.size(), null), true));
+                attached.add(new AttachFilesResult.AttachedFile(there.get(), false, null));
+            } else if (dryRun) {
+                attached.add(new AttachFilesResult.AttachedFile(notSentYet(file), true, null));
             } else {
-                attached.add(new AttachFilesResult.AttachedFile(client.attach(card, file), true));
+                attached.add(new AttachFilesResult.AttachedFile(client.attach(card, file), true, null));
             }
         }
-        return new AttachFilesResult(card, attached, request.dryRun());
+        return attached;
+    }
+
+    private AttachFilesResult.AttachedFile attachToField(String op, Card card, String property, AttachmentUpload file, boolean dryRun) {
+        AttachmentField field = AttachmentField.pick(client.vendor(), op, card, property, client.attachmentFields(card));
+        if (field.file() != null && field.file().sameFileAs(file)) {
+            return new AttachFilesResult.AttachedFile(field.file(), false, field);
+        }
+        Attachment made = dryRun ? notSentYet(file) : client.attach(card, field, file);
+        return new AttachFilesResult.AttachedFile(made, true, field);
+    }
+
+    /** What a dry run reports for a file it would send: its name and size, no id or link yet. */
+    private static Attachment notSentYet(AttachmentUpload file) {
+        return new Attachment(file.name(), null, file.size(), null);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.projectboards.client.projectplace;
 
+import io.jenkins.plugins.projectboards.client.Attachment;
+import io.jenkins.plugins.projectboards.client.AttachmentUpload;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.Card;
@@ -177,6 +179,18 @@ public final class ProjectplaceClient extends VendorClient {
     @Override
     public CommentRef comment(Card card, String text) {
         return new CommentRef(comments.create(card.id(), text), card.id(), card.url());
+    }
+
+    /** Not possible with Projectplace's published API ({@link ProjectplaceAttachments}). */
+    @Override
+    public List<Attachment> attachments(Card card) {
+        throw ProjectplaceAttachments.notSupported("list attachments");
+    }
+
+    /** Not possible with Projectplace's published API ({@link ProjectplaceAttachments}). */
+    @Override
+    public Attachment attach(Card card, AttachmentUpload file) {
+        throw ProjectplaceAttachments.notSupported("attach file");
     }
 
     @Override

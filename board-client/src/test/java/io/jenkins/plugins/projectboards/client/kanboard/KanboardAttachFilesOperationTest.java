@@ -4,10 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import io.jenkins.plugins.projectboards.client.AttachmentUpload;
-import io.jenkins.plugins.projectboards.client.NotSupportedException;
 import io.jenkins.plugins.projectboards.client.ValidationException;
-import io.jenkins.plugins.projectboards.client.kechain.KechainClient;
-import io.jenkins.plugins.projectboards.client.kechain.KechainCredentials;
 import io.jenkins.plugins.projectboards.client.ops.AttachFilesRequest;
 import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.http.Json;
@@ -61,7 +58,7 @@ public class KanboardAttachFilesOperationTest extends KanboardTestSupport {
         cardWithTheRecordedFile();
         result("7");
         Map<String, Object> result = operations().attachFiles(
-                new AttachFilesRequest("#4", null, List.of(report, log), CAP, false)).toMap();
+                new AttachFilesRequest("#4", null, null, List.of(report, log), CAP, false)).toMap();
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("vendor", "Kanboard");
         expected.put("id", "4");
@@ -81,7 +78,7 @@ public class KanboardAttachFilesOperationTest extends KanboardTestSupport {
     public void dryRunListsWhatWouldBeUploadedAndSendsNothing() throws Exception {
         cardWithTheRecordedFile();
         Map<String, Object> result = operations().attachFiles(
-                new AttachFilesRequest("#4", null, List.of(report, log), CAP, true)).toMap();
+                new AttachFilesRequest("#4", null, null, List.of(report, log), CAP, true)).toMap();
         assertEquals(true, result.get("dryRun"));
         assertEquals(List.of(file("report.html", "6", 16, false), file("build.log", null, 3, true)),
                 result.get("attachments"));
@@ -94,7 +91,7 @@ public class KanboardAttachFilesOperationTest extends KanboardTestSupport {
             throw new AssertionError("a file over the cap is never opened");
         });
         ValidationException e = assertThrows(ValidationException.class, () -> operations().attachFiles(
-                new AttachFilesRequest("#4", null, List.of(log, big), CAP, false)));
+                new AttachFilesRequest("#4", null, null, List.of(log, big), CAP, false)));
         assertEquals("Kanboard attachFile: 'file': 'core.dump' has 10485761 bytes, more than the 10485760 a file may"
                 + " have on this connection", e.getMessage());
         assertEquals("file", e.field());
@@ -104,14 +101,16 @@ public class KanboardAttachFilesOperationTest extends KanboardTestSupport {
     @Test
     public void noFileIsAValidationError() {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> operations().attachFiles(new AttachFilesRequest("#4", null, List.of(), CAP, false)));
+                () -> operations().attachFiles(new AttachFilesRequest("#4", null, null, List.of(), CAP, false)));
         assertEquals("Kanboard attachFile: 'file': no file to attach", e.getMessage());
     }
 
     @Test
-    public void vendorsWithoutAttachmentsSaySoByName() {
-        KechainClient kechain = new KechainClient(baseUrl(), KechainCredentials.token("t"), http, options);
-        NotSupportedException e = assertThrows(NotSupportedException.class, () -> kechain.attachments(null));
-        assertEquals("KE-chain list attachments: attaching files to KE-chain cards is not supported", e.getMessage());
+    public void aPropertyIsRefusedBeforeAnyRequest() {
+        ValidationException e = assertThrows(ValidationException.class, () -> operations().attachFiles(
+                new AttachFilesRequest("#4", null, "Report", List.of(report), CAP, false)));
+        assertEquals("Kanboard attachFile: 'property': Kanboard cards keep their files in one list; 'property' names a"
+                + " KE-chain activity's attachment property, so leave it out", e.getMessage());
+        assertEquals(0, server.getRequestCount());
     }
 }

@@ -240,10 +240,10 @@ public class PlankaRigTest {
         AtomicInteger opened = new AtomicInteger();
         AttachmentUpload report = Uploads.generated("report-5MiB.bin", size, opened);
         long started = System.nanoTime();
-        Map<String, Object> attached = operations.attachFiles(new AttachFilesRequest(cardId, null, List.of(report),
+        Map<String, Object> attached = operations.attachFiles(new AttachFilesRequest(cardId, null, null, List.of(report),
                 10L * 1024 * 1024, false)).toMap();
         System.out.println("attachFile 5 MiB in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + attached);
-        Map<String, Object> again = operations.attachFiles(new AttachFilesRequest(cardId, null, List.of(report),
+        Map<String, Object> again = operations.attachFiles(new AttachFilesRequest(cardId, null, null, List.of(report),
                 10L * 1024 * 1024, false)).toMap();
         System.out.println("attachFile again: " + again.get("attachments"));
         assertEquals(false, ((Map<?, ?>) ((List<?>) again.get("attachments")).get(0)).get("uploaded"));

@@ -7,13 +7,22 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.MediaType;
+import okhttp3.MultipartReader;
+import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
+import okio.ByteString;
 import okio.ForwardingSink;
 import okio.Okio;
 
-/** Files to upload in tests: small ones from bytes, large ones generated while read, and a sink that measures writes. */
+/**
+ * Files to upload in tests: small ones from bytes, large ones generated while read, a sink that measures writes, and
+ * the parts of a multipart request as the server received them.
+ */
 public final class Uploads {
     private Uploads() {}
 
@@ -68,6 +77,30 @@ public final class Uploads {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One part of a multipart body: its {@code Content-Disposition}, its {@code Content-Type} (or null) and bytes. */
+    public record Part(String disposition, String contentType, ByteString body) {
+        /** {@code disposition | type | body as text}, for exact assertions on small parts. */
+        public String describe() {
+            return disposition + " | " + contentType + " | " + body.utf8();
+        }
+    }
+
+    /**
+     * The parts of a {@code multipart/form-data} request, read back as a multipart reader does (OkHttp 4 adds a
+     * Content-Length to each part, OkHttp 5 does not, so only the headers that matter are kept). Reads the body.
+     */
+    public static List<Part> parts(RecordedRequest request) throws IOException {
+        MediaType type = MediaType.get(request.getHeader("Content-Type"));
+        List<Part> parts = new ArrayList<>();
+        try (MultipartReader reader = new MultipartReader(request.getBody(), type.parameter("boundary"))) {
+            for (MultipartReader.Part part; (part = reader.nextPart()) != null; ) {
+                parts.add(new Part(part.headers().get("Content-Disposition"), part.headers().get("Content-Type"),
+                        part.body().readByteString()));
+            }
+        }
+        return parts;
     }
 
     /**
