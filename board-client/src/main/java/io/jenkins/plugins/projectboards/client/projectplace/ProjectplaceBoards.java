@@ -27,13 +27,13 @@ public final class ProjectplaceBoards {
         this.boards = new TtlCache<>(Vendor.PROJECTPLACE, options);
     }
 
-    /** The account's active workspaces ({@code POST /2/account/projects}, paged). */
+    /** The account's active workspaces ({@code POST /2/account/projects}, paged; {@code api/v2} beside {@code api/v1}). */
     public List<ProjectplaceWorkspace> workspaces() {
         return workspaces.get("all", this::loadWorkspaces);
     }
 
     private List<ProjectplaceWorkspace> loadWorkspaces() {
-        return transport.paged("2/account/projects", Json.object().put("sort_by", "+creation_date")
+        return transport.paged(transport.v2("account/projects"), Json.object().put("sort_by", "+creation_date")
                         .set("filter", Json.object().set("archive_status", Json.MAPPER.createArrayNode().add(0))))
                 .stream().map(node -> new ProjectplaceWorkspace(node.path("id").asText(), node.path("name").asText())).toList();
     }

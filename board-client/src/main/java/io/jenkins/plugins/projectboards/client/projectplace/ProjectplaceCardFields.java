@@ -1,5 +1,7 @@
 package io.jenkins.plugins.projectboards.client.projectplace;
 
+import static io.jenkins.plugins.projectboards.client.projectplace.ProjectplaceTransport.numericId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.projectboards.client.BoardRef;
@@ -83,7 +85,8 @@ public final class ProjectplaceCardFields {
             if (labels.isEmpty()) {
                 body.putNull("label_id");
             } else {
-                body.put("label_id", Long.parseLong(boards.label(boards.board(card.card().board().id()), labels.get(0)).id()));
+                body.put("label_id", numericId("updateCard", "addLabels",
+                        boards.label(boards.board(card.card().board().id()), labels.get(0)).id()));
             }
         }
         if (changes.title() != null) {
@@ -96,7 +99,7 @@ public final class ProjectplaceCardFields {
             body.put("due_date", changes.due().toString());
         }
         if (changes.assignee() != null) {
-            body.put("assignee_id", Long.parseLong(changes.assignee().id()));
+            body.put("assignee_id", numericId("updateCard", "assignee", changes.assignee().id()));
         }
         transport.send("PUT", transport.v1("cards/" + card.card().id()), body, true);
         return changes.applyTo(card);

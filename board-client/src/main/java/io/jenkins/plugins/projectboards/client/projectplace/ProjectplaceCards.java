@@ -1,5 +1,7 @@
 package io.jenkins.plugins.projectboards.client.projectplace;
 
+import static io.jenkins.plugins.projectboards.client.projectplace.ProjectplaceTransport.numericId;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.CreateRecovery;
@@ -35,19 +37,20 @@ public final class ProjectplaceCards {
      */
     public ProjectplaceCard create(ProjectplaceBoard board, String columnId, String title, String description,
             String labelId, String assigneeId, LocalDate due, String reference) {
+        String operation = "createTask";
         Instant started = clock.instant();
         ObjectNode body = Json.object().put("title", title)
-                .put("board_id", Long.parseLong(board.id()))
-                .put("column_id", Long.parseLong(columnId));
+                .put("board_id", numericId(operation, "board", board.id()))
+                .put("column_id", numericId(operation, "column", columnId));
         String text = ReferenceMarker.append(description, reference);
         if (text != null && !text.isEmpty()) {
             body.put("description", text);
         }
         if (labelId != null) {
-            body.put("label_id", Long.parseLong(labelId));
+            body.put("label_id", numericId(operation, "labels", labelId));
         }
         if (assigneeId != null) {
-            body.put("assignee_id", Long.parseLong(assigneeId));
+            body.put("assignee_id", numericId(operation, "assignee", assigneeId));
         }
         if (due != null) {
             body.put("due_date", due.toString());
@@ -80,15 +83,16 @@ public final class ProjectplaceCards {
      * ({@code POST /1/boards/{id}/move-cards}, inferred). Idempotent.
      */
     public void move(ProjectplaceCard card, String columnId) {
+        String operation = "moveCard";
         ObjectNode swimlane = Json.object().put("type", "planlet_id");
         if (card.planletId() == null) {
             swimlane.putNull("value");
         } else {
-            swimlane.put("value", Long.parseLong(card.planletId()));
+            swimlane.put("value", numericId(operation, "planlet_id", card.planletId()));
         }
         ObjectNode body = Json.object();
-        body.set("card_ids", Json.MAPPER.createArrayNode().add(Long.parseLong(card.id())));
-        body.put("column_id", Long.parseLong(columnId));
+        body.set("card_ids", Json.MAPPER.createArrayNode().add(numericId(operation, "card", card.id())));
+        body.put("column_id", numericId(operation, "column", columnId));
         body.putNull("after_card");
         body.set("swimlane", swimlane);
         transport.send("POST", transport.v1("boards/" + card.boardId() + "/move-cards"), body, true);

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.projectboards.client.projectplace;
 
+import static io.jenkins.plugins.projectboards.client.projectplace.ProjectplaceTransport.numericId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,9 +67,11 @@ public final class ProjectplaceWebhooks {
             }
             return new WebhookSubscription(existing.get().id(), url, existing.get().eventTypes(), board.id(), false);
         }
-        ObjectNode body = Json.object().put("artifact_type", "board").put("artifact_id", Long.parseLong(board.id()));
+        String operation = "subscribeWebhook";
+        ObjectNode body = Json.object().put("artifact_type", "board")
+                .put("artifact_id", numericId(operation, "board", board.id()));
         body.set("event_type", array(wanted));
-        body.put("project_id", Long.parseLong(board.workspaceId())).put("webhook", target);
+        body.put("project_id", numericId(operation, "board", board.workspaceId())).put("webhook", target);
         JsonNode created = transport.send("POST", transport.v1("webhooks"), body, false);
         return new WebhookSubscription(Json.text(created, "id"), url, wanted, board.id(), true);
     }
