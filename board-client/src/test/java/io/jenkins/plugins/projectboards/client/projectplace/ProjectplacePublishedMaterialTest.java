@@ -1,14 +1,22 @@
 package io.jenkins.plugins.projectboards.client.projectplace;
 
+import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.CoreMatchers.not;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.projectboards.client.BoardRef;
 import io.jenkins.plugins.projectboards.client.ConfigurationException;
 import io.jenkins.plugins.projectboards.client.UnknownNameException;
 import io.jenkins.plugins.projectboards.client.UserRef;
+import io.jenkins.plugins.projectboards.client.WebhookSubscription;
+import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
+import io.jenkins.plugins.projectboards.client.ops.SubscribeWebhookRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.Test;
 
@@ -36,6 +44,83 @@ public class ProjectplacePublishedMaterialTest extends ProjectplaceTestSupport {
         expect("t1", "GET", "/1/account/people", null);
         expect("t1", "GET", "/1/account/people", null);
         assertEquals("the listing is cached, read again once for an unknown name", 3, server.getRequestCount());
+    }
+
+    @Test
+    public void aBoardsSubscriptionWithAnotherUrlIsUpdatedInPlace() throws Exception {
+        token("t1", 2592000);
+        body("board.json");
+        body("webhooks-list.json");
+        json(200, "{}");
+        WebhookSubscription subscription = client().subscribeWebhook(BOARD, ENDPOINT, List.of(), "hook-s3cret");
+        assertEquals(new WebhookSubscription("649c37e5fdfaa1bf202a098e", ENDPOINT, List.of("card_status_change"), "1358069", false),
+                subscription);
+        expectTokenRequest();
+        expect("t1", "GET", "/1/boards/1358069", null);
+        expect("t1", "GET", "/1/webhooks/list", null);
+        expect("t1", "PUT", "/1/webhooks/649c37e5fdfaa1bf202a098e/update", """
+                {"event_type":["card_status_change"],"webhook":"%s?token=hook-s3cret"}""".formatted(ENDPOINT));
+        assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
+    public void aDryRunReportsTheBoardsSubscriptionAsReused() throws Exception {
+        token("t1", 2592000);
+        body("board.json");
+        body("webhooks-list.json");
+        WebhookSubscription would = new BoardOperations(client(), "1358069")
+                .subscribeWebhook(new SubscribeWebhookRequest(null, ENDPOINT, List.of(), "hook-s3cret", true)).subscription();
+        assertFalse(would.created());
+        assertEquals("649c37e5fdfaa1bf202a098e", would.id());
+        assertEquals(3, server.getRequestCount());
+    }
+
+    /** The vendor's example matches {@code artifact_type == "board"}: a subscription of another artifact is not the board's. */
+    @Test
+    public void aSubscriptionOfAnotherArtifactTypeIsNotTheBoards() throws Exception {
+        token("t1", 2592000);
+        body("board.json");
+        json(200, """
+                [{"id":"649c37e5fdfaa1bf202a0990","artifact_type":"project","artifact_id":1358069,\
+                "event_type":["card_status_change"],"webhook":"%s?token=hook-s3cret"}]""".formatted(ENDPOINT));
+        json(200, """
+                {"id":"649c37e5fdfaa1bf202a0991"}""");
+        WebhookSubscription subscription = client().subscribeWebhook(BOARD, ENDPOINT, List.of(), "hook-s3cret");
+        assertTrue(subscription.created());
+        assertEquals("649c37e5fdfaa1bf202a0991", subscription.id());
+        expectTokenRequest();
+        take();
+        take();
+        expect("t1", "POST", "/1/webhooks", """
+                {"artifact_type":"board","artifact_id":1358069,"event_type":["card_status_change"],\
+                "project_id":663309443,"webhook":"%s?token=hook-s3cret"}""".formatted(ENDPOINT));
+    }
+
+    /** A subscription whose secret is the URL's last path segment keeps it there when the secret changes. */
+    @Test
+    public void aSecretInThePathStaysInThePath() throws Exception {
+        token("t1", 2592000);
+        body("board.json");
+        String listed = """
+                [{"id":"649c37e5fdfaa1bf202a098e","artifact_type":"board","artifact_id":1358069,\
+                "event_type":["card_status_change"],"webhook":"%s/%s"}]""";
+        json(200, listed.formatted(ENDPOINT, "old-s3cret"));
+        json(200, "{}");
+        json(200, listed.formatted(ENDPOINT, "new-s3cret"));
+        json(200, listed.formatted(ENDPOINT, "new-s3cret"));
+        ProjectplaceClient client = client();
+        assertFalse(client.subscribeWebhook(BOARD, ENDPOINT, List.of(), "new-s3cret").created());
+        assertFalse("unchanged: nothing sent", client.subscribeWebhook(BOARD, ENDPOINT, List.of(), "new-s3cret").created());
+        expectTokenRequest();
+        take();
+        expect("t1", "GET", "/1/webhooks/list", null);
+        expect("t1", "PUT", "/1/webhooks/649c37e5fdfaa1bf202a098e/update", """
+                {"event_type":["card_status_change"],"webhook":"%s/new-s3cret"}""".formatted(ENDPOINT));
+        expect("t1", "GET", "/1/webhooks/list", null);
+        assertEquals(5, server.getRequestCount());
+        String shown = client.webhooks().list().toString();
+        assertThat(shown, not(containsString("s3cret")));
+        assertThat(shown, containsString("url=https://ci.example/…"));
     }
 
     /** On the web application's host ({@code api/v1}), the workspaces are under {@code api/v2}, not {@code 2}. */
