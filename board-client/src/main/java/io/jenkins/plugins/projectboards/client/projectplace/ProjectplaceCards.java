@@ -3,10 +3,13 @@ package io.jenkins.plugins.projectboards.client.projectplace;
 import static io.jenkins.plugins.projectboards.client.projectplace.ProjectplaceTransport.numericId;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.projectboards.client.ApiException;
+import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.CreateRecovery;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
 import io.jenkins.plugins.projectboards.client.ReferenceMarker;
+import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.http.HttpListener;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.time.Clock;
@@ -79,10 +82,43 @@ public final class ProjectplaceCards {
     }
 
     /**
-     * Moves a card to a column, keeping its activity (swimlane), at the top of the column
-     * ({@code POST /1/boards/{id}/move-cards}, inferred). Idempotent.
+     * Moves a card to a column with the move Projectplace's Power Automate connector publishes,
+     * {@code POST /1/external_notifications/{board}/move_card {card_id, column_id}}. A server that does not serve it
+     * (404, 405) gets the move a Planview engineer's tool makes, {@code POST /1/boards/{board}/move-cards}, which
+     * keeps the card's activity (swimlane) and puts it at the top of the column; when neither is served, the error
+     * names both. Idempotent.
      */
-    public void move(ProjectplaceCard card, String columnId) {
+    public void move(String cardId, String boardId, String columnId) {
+        String operation = "moveCard";
+        ObjectNode body = Json.object().put("card_id", numericId(operation, "card", cardId))
+                .put("column_id", numericId(operation, "column", columnId));
+        String published = transport.v1("external_notifications/" + boardId + "/move_card");
+        BoardException unpublished;
+        try {
+            transport.send("POST", published, body, true);
+            return;
+        } catch (BoardException e) {
+            if (!notServed(e)) {
+                throw e;
+            }
+            unpublished = e;
+        }
+        ProjectplaceCard card = get(cardId).orElseThrow(() -> new NotFoundException(Vendor.PROJECTPLACE, operation, 0,
+                "card " + cardId + " no longer exists"));
+        try {
+            moveCards(card, columnId);
+        } catch (BoardException e) {
+            if (!notServed(e)) {
+                throw e;
+            }
+            throw new ApiException(Vendor.PROJECTPLACE, operation, e.httpStatus(), "neither " + unpublished.operation()
+                    + " (HTTP " + unpublished.httpStatus() + ") nor " + e.operation() + " (HTTP " + e.httpStatus()
+                    + ") is served here, so card " + cardId + " was not moved (docs/projectplace.md, 'Moving a card')");
+        }
+    }
+
+    /** {@code POST /1/boards/{id}/move-cards}, with the card's activity kept and no position. */
+    private void moveCards(ProjectplaceCard card, String columnId) {
         String operation = "moveCard";
         ObjectNode swimlane = Json.object().put("type", "planlet_id");
         if (card.planletId() == null) {
@@ -96,5 +132,10 @@ public final class ProjectplaceCards {
         body.putNull("after_card");
         body.set("swimlane", swimlane);
         transport.send("POST", transport.v1("boards/" + card.boardId() + "/move-cards"), body, true);
+    }
+
+    /** A 404 or 405: the server may not serve this request at all (nothing published says it does). */
+    private static boolean notServed(BoardException e) {
+        return e.httpStatus() == 404 || e.httpStatus() == 405;
     }
 }

@@ -5,9 +5,14 @@ import static org.junit.Assert.assertThrows;
 
 import io.jenkins.plugins.projectboards.client.ApiException;
 import io.jenkins.plugins.projectboards.client.BoardRef;
+import io.jenkins.plugins.projectboards.client.Card;
 import io.jenkins.plugins.projectboards.client.CardRef;
+import io.jenkins.plugins.projectboards.client.ColumnRef;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
+import io.jenkins.plugins.projectboards.client.NotFoundException;
+import io.jenkins.plugins.projectboards.client.Position;
 import io.jenkins.plugins.projectboards.client.ValidationException;
+import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.testing.Fixture;
 import java.util.List;
 import org.junit.Test;
@@ -47,6 +52,37 @@ public class ProjectplaceFailSafeTest extends ProjectplaceTestSupport {
         assertEquals("assignee", empty.field());
         assertEquals("Projectplace createTask: 'assignee': no Projectplace id was given", empty.getMessage());
         assertEquals("nothing sent", 2, server.getRequestCount());
+    }
+
+    @Test
+    public void aMoveThatNeitherRouteServesNamesBoth() throws Exception {
+        token("t1", 2592000);
+        json(405, "");
+        body("card.json");
+        json(404, """
+                {"error":"not found"}""");
+        Card card = new Card(Vendor.PROJECTPLACE, "18776663", "TITLE OF CARD", URL, BOARD, new ColumnRef("1", "In progress"), null);
+        ApiException e = assertThrows(ApiException.class, () -> client().moveCard(card, new ColumnRef("2", "Done"), Position.BOTTOM));
+        assertEquals("Projectplace moveCard (HTTP 404): neither POST /1/external_notifications/{id}/move_card (HTTP 405) nor"
+                + " POST /1/boards/{id}/move-cards (HTTP 404) is served here, so card 18776663 was not moved"
+                + " (docs/projectplace.md, 'Moving a card')", e.getMessage());
+        expectTokenRequest();
+        expect("t1", "POST", "/1/external_notifications/1358069/move_card", """
+                {"card_id":18776663,"column_id":2}""");
+        expect("t1", "GET", "/1/cards/18776663", null);
+        take();
+        assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
+    public void aMoveOfACardThatIsGoneSaysSo() throws Exception {
+        token("t1", 2592000);
+        json(404, "{}");
+        json(404, "{}");
+        Card card = new Card(Vendor.PROJECTPLACE, "18776663", "TITLE OF CARD", URL, BOARD, new ColumnRef("1", "In progress"), null);
+        NotFoundException e = assertThrows(NotFoundException.class, () -> client().moveCard(card, new ColumnRef("2", "Done"), Position.TOP));
+        assertEquals("Projectplace moveCard: card 18776663 no longer exists", e.getMessage());
+        assertEquals("no fallback move without the card", 3, server.getRequestCount());
     }
 
     @Test
