@@ -1,6 +1,5 @@
 package io.jenkins.plugins.projectboards.client.projectplace;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.Names;
 import io.jenkins.plugins.projectboards.client.TtlCache;
@@ -95,13 +94,5 @@ public final class ProjectplaceBoards {
     public ProjectplaceLabel label(ProjectplaceBoard board, String nameOrId) {
         return Names.pick(Vendor.PROJECTPLACE, "resolve label", "label", nameOrId, board.labels(),
                 ProjectplaceLabel::id, ProjectplaceLabel::name);
-    }
-
-    /** The board's cards ({@code GET /1/boards/{id}/cards}: inferred from the web API, see docs/projectplace.md). */
-    List<ProjectplaceCard> cards(String boardId) {
-        List<ProjectplaceCard> cards = new ArrayList<>();
-        JsonNode answer = transport.get(transport.v1("boards/" + boardId + "/cards"));
-        answer.forEach(node -> cards.add(ProjectplaceCard.from(node)));
-        return cards;
     }
 }

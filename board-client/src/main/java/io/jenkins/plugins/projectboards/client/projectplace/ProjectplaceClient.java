@@ -58,7 +58,7 @@ public final class ProjectplaceClient extends VendorClient {
         this.transport = new ProjectplaceTransport(new HttpCore(Vendor.PROJECTPLACE, http, options), HttpUrl.get(baseUrl()),
                 credentials, settings);
         this.boards = new ProjectplaceBoards(transport, options);
-        this.cards = new ProjectplaceCards(transport, boards, options);
+        this.cards = new ProjectplaceCards(transport, options);
         this.comments = new ProjectplaceComments(transport);
         this.users = new ProjectplaceUsers(transport, options);
         this.webhooks = new ProjectplaceWebhooks(transport);
