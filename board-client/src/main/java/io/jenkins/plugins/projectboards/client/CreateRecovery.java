@@ -69,9 +69,7 @@ public final class CreateRecovery {
             }
             Optional<T> made;
             try {
-                made = reference != null
-                        ? byReference.apply(reference)
-                        : byTitle.apply(started.minus(RECOVERY_WINDOW));
+                made = lookUp(started, reference, byReference, byTitle);
             } catch (BoardException lookupFailed) {
                 // The server is still unreachable: report the create's own failure, which says it was not retried.
                 throw e;
@@ -84,5 +82,15 @@ public final class CreateRecovery {
             answer = send.get();
         }
         return readBack.apply(answer);
+    }
+
+    /**
+     * What a create that began at {@code started} may have made: the card carrying its reference, else the card with
+     * its title in the target column created since {@code started} minus {@link #RECOVERY_WINDOW}. The look-up a lost
+     * create makes before it is sent again; also for a vendor whose answer came but did not name the card.
+     */
+    public static <T> Optional<T> lookUp(Instant started, String reference, Function<String, Optional<T>> byReference,
+            Function<Instant, Optional<T>> byTitle) {
+        return reference != null ? byReference.apply(reference) : byTitle.apply(started.minus(RECOVERY_WINDOW));
     }
 }

@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * Boards cannot send a CSRF crumb; their deliveries prove themselves with the webhook secret instead. Only the
- * endpoint's own path is exempt.
+ * endpoint's own paths are exempt: {@code /<connection>} and {@code /<connection>/<secret>} (a Projectplace secret
+ * in the path, {@link WebhookEndpoint}).
  */
 @Extension
 public class WebhookCrumbExclusion extends CrumbExclusion {
@@ -19,7 +20,7 @@ public class WebhookCrumbExclusion extends CrumbExclusion {
     @Override
     public boolean process(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
         String path = req.getPathInfo();
-        if (path != null && path.startsWith(PREFIX) && path.length() > PREFIX.length() && path.indexOf('/', PREFIX.length()) < 0) {
+        if (path != null && path.startsWith(PREFIX) && path.substring(PREFIX.length()).matches("[^/]+(/[^/]+)?")) {
             chain.doFilter(req, resp);
             return true;
         }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.projectboards.client.BoardClient;
 import io.jenkins.plugins.projectboards.client.BoardEvent;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import io.jenkins.plugins.projectboards.client.webhook.WebhookIntake;
+import io.jenkins.plugins.projectboards.client.webhook.WebhookPath;
 import io.jenkins.plugins.projectboards.client.webhook.WebhookTarget;
 import io.jenkins.plugins.projectboards.connection.BoardConnection;
 import io.jenkins.plugins.projectboards.connection.PlankaConnection;
@@ -27,7 +28,8 @@ import org.kohsuke.stapler.StaplerResponse2;
 /**
  * {@code POST <Jenkins URL>/project-boards-webhook/<connection>}: where boards deliver their events. Open to
  * anonymous callers (boards cannot log in), so a delivery must prove itself with the connection's webhook secret,
- * which every vendor sends in a header or the query: it is checked before a byte of the body is read. The answers
+ * which every vendor sends in a header or the query (Projectplace's may be the path's last segment instead,
+ * {@code /<connection>/<secret>}): it is checked before a byte of the body is read. The answers
  * say nothing that helps a caller guess: 403 for an unknown connection, a misconfigured one and a wrong secret alike
  * (at the same cost), then 413 for a body over 1 MiB, 400 for a malformed body, 503 with {@code Retry-After} when the
  * connection's queue is full, 405 for other methods; never 5xx for bad input. Accepted deliveries are answered 202
@@ -76,12 +78,14 @@ public class WebhookEndpoint implements UnprotectedRootAction {
             answer(rsp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "POST only");
             return;
         }
-        String name = req.getRestOfPath().replaceFirst("^/", "");
+        // The raw path, so that an encoded '/' stays inside its segment; only its connection is ever logged.
+        WebhookPath path = WebhookPath.of(req.getOriginalRestOfPath());
+        String name = path.connection();
         BoardConnection connection = find(name);
         // Headers and the raw query only: the servlet's parameter map would read a form-encoded body.
         WebhookDelivery proof = new WebhookDelivery(headers(req), WebhookDelivery.queryOf(req.getQueryString()), null);
         try {
-            WebhookIntake.prove(connection == null ? null : connection.vendor(), proof, secretOf(connection));
+            WebhookIntake.prove(connection == null ? null : connection.vendor(), proof, path.secret(), secretOf(connection));
         } catch (WebhookIntake.Rejected e) {
             LOGGER.log(Level.FINE, "webhook delivery for connection {0} refused: {1}", new Object[] {name, e.getMessage()});
             answer(rsp, HttpServletResponse.SC_FORBIDDEN, "forbidden");

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.projectboards.client.projectplace;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.Names;
 import io.jenkins.plugins.projectboards.client.TtlCache;
@@ -27,13 +26,13 @@ public final class ProjectplaceBoards {
         this.boards = new TtlCache<>(Vendor.PROJECTPLACE, options);
     }
 
-    /** The account's active workspaces ({@code POST /2/account/projects}, paged). */
+    /** The account's active workspaces ({@code POST /2/account/projects}, paged; {@code api/v2} beside {@code api/v1}). */
     public List<ProjectplaceWorkspace> workspaces() {
         return workspaces.get("all", this::loadWorkspaces);
     }
 
     private List<ProjectplaceWorkspace> loadWorkspaces() {
-        return transport.paged("2/account/projects", Json.object().put("sort_by", "+creation_date")
+        return transport.paged(transport.v2("account/projects"), Json.object().put("sort_by", "+creation_date")
                         .set("filter", Json.object().set("archive_status", Json.MAPPER.createArrayNode().add(0))))
                 .stream().map(node -> new ProjectplaceWorkspace(node.path("id").asText(), node.path("name").asText())).toList();
     }
@@ -95,13 +94,5 @@ public final class ProjectplaceBoards {
     public ProjectplaceLabel label(ProjectplaceBoard board, String nameOrId) {
         return Names.pick(Vendor.PROJECTPLACE, "resolve label", "label", nameOrId, board.labels(),
                 ProjectplaceLabel::id, ProjectplaceLabel::name);
-    }
-
-    /** The board's cards ({@code GET /1/boards/{id}/cards}: inferred from the web API, see docs/projectplace.md). */
-    List<ProjectplaceCard> cards(String boardId) {
-        List<ProjectplaceCard> cards = new ArrayList<>();
-        JsonNode answer = transport.get(transport.v1("boards/" + boardId + "/cards"));
-        answer.forEach(node -> cards.add(ProjectplaceCard.from(node)));
-        return cards;
     }
 }

@@ -5,7 +5,6 @@ import io.jenkins.plugins.projectboards.client.ReferenceMarker;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.http.Json;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /**
  * A Projectplace card. Projectplace has no reference field: a reference lives in the description
@@ -24,11 +23,8 @@ public record ProjectplaceCard(
         String directUrl,
         Instant createdTime) {
 
-    /** Projectplace writes times as {@code 2023-06-28 13:49:31Z}: a space, not ISO's {@code T}. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssX");
-
+    /** A card as Projectplace describes it; its {@code id} and {@code column_id} are required. */
     static ProjectplaceCard from(JsonNode node) {
-        String created = Json.text(node, "created_time");
         return new ProjectplaceCard(
                 Json.require(Vendor.PROJECTPLACE, "read card", node, "id").asText(),
                 Json.text(node, "title"),
@@ -37,7 +33,7 @@ public record ProjectplaceCard(
                 Json.require(Vendor.PROJECTPLACE, "read card", node, "column_id").asText(),
                 Json.text(node, "planlet_id"),
                 Json.text(node, "direct_url"),
-                created == null ? null : TIME.parse(created, Instant::from));
+                ProjectplaceTimes.instant(node.get("created_time")));
     }
 
     public String reference() {

@@ -34,8 +34,8 @@ import okhttp3.OkHttpClient;
  * {@code https://api.projectplace.com}.
  *
  * <p>Neutral terms: a board is a board named {@code Workspace/Board} or by id, a column a board column
- * ({@code progress}), a card a card; a reference is a marker line in the description. Several endpoints are
- * inferred from the web application's API and are adjustable through {@link ProjectplaceSettings}.
+ * ({@code progress}), a card a card; a reference is a marker line in the description. Which request rests on which
+ * published material is in docs/projectplace.md; where none does, the request fails safe.
  */
 public final class ProjectplaceClient extends VendorClient {
     private final ProjectplaceCredentials credentials;
@@ -60,7 +60,7 @@ public final class ProjectplaceClient extends VendorClient {
         this.transport = new ProjectplaceTransport(new HttpCore(Vendor.PROJECTPLACE, http, options), HttpUrl.get(baseUrl()),
                 credentials, settings);
         this.boards = new ProjectplaceBoards(transport, options);
-        this.cards = new ProjectplaceCards(transport, boards, options);
+        this.cards = new ProjectplaceCards(transport, options);
         this.comments = new ProjectplaceComments(transport);
         this.users = new ProjectplaceUsers(transport, options);
         this.webhooks = new ProjectplaceWebhooks(transport);
@@ -167,12 +167,10 @@ public final class ProjectplaceClient extends VendorClient {
         return cardFields.update(card, changes);
     }
 
-    /** Projectplace places moved cards at the top of the column; {@code position} is not used. */
+    /** Projectplace chooses where in the column a moved card lands; {@code position} is not used. */
     @Override
     public Card moveCard(Card card, ColumnRef column, Position position) {
-        ProjectplaceCard current = cards.get(card.id()).orElseThrow(() -> new io.jenkins.plugins.projectboards.client.NotFoundException(
-                Vendor.PROJECTPLACE, "moveCard", 0, "card " + card.id() + " no longer exists"));
-        cards.move(current, column.id());
+        cards.move(card.id(), card.board().id(), column.id());
         return new Card(Vendor.PROJECTPLACE, card.id(), card.title(), card.url(), card.board(), column, card.reference());
     }
 

@@ -62,12 +62,29 @@ public final class ProjectplaceTransport {
         return settings.apiPrefix() + "/" + path;
     }
 
+    /** A path of the version-2 API, e.g. {@code account/projects} → {@code /2/account/projects}. */
+    String v2(String path) {
+        return settings.v2Prefix() + "/" + path;
+    }
+
+    /**
+     * An id as Projectplace's JSON bodies carry it, a number. An id that is not one (an empty id a listing gave, a
+     * typed one) is refused before anything is sent, naming the field.
+     */
+    static long numericId(String operation, String field, String id) {
+        if (id != null && id.matches("[0-9]{1,18}")) {
+            return Long.parseLong(id);
+        }
+        throw new ValidationException(VENDOR, operation, 0, field, id == null || id.isBlank()
+                ? "no Projectplace id was given" : "'" + id + "' is not a Projectplace id (a number)");
+    }
+
     public JsonNode get(String path) {
         return send("GET", path, null, true);
     }
 
     public JsonNode send(String method, String path, JsonNode body, boolean idempotent) {
-        String operation = method + " /" + path.replaceAll("/[0-9a-f]{6,}(?=/|$)", "/{id}");
+        String operation = operation(method, path);
         String current = token();
         HttpResult result = core.execute(operation, request(method, path, body, current), idempotent);
         if (result.status() == 401) {
@@ -77,6 +94,11 @@ public final class ProjectplaceTransport {
             throw error(operation, result);
         }
         return result.body().isBlank() ? Json.object() : Json.parse(VENDOR, operation, result);
+    }
+
+    /** How errors and events name a request: its method and path, ids as {@code {id}}. */
+    static String operation(String method, String path) {
+        return method + " /" + path.replaceAll("/[0-9a-f]{6,}(?=/|$)", "/{id}");
     }
 
     /**
@@ -166,6 +188,8 @@ public final class ProjectplaceTransport {
             case 400, 422 -> new ValidationException(VENDOR, operation, result.status(), null, detail);
             case 401, 403 -> new AuthenticationException(VENDOR, operation, result.status(), "Projectplace refused the request: " + detail);
             case 404 -> new NotFoundException(VENDOR, operation, 404, "not found, or the robot may not see it");
+            // Several requests rest on no published Projectplace material (docs/projectplace.md): say that this one is not served.
+            case 405 -> new ApiException(VENDOR, operation, 405, "this Projectplace server does not serve this request");
             default -> new ApiException(VENDOR, operation, result.status(), detail);
         };
     }

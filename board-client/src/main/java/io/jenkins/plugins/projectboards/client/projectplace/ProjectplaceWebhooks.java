@@ -1,5 +1,7 @@
 package io.jenkins.plugins.projectboards.client.projectplace;
 
+import static io.jenkins.plugins.projectboards.client.projectplace.ProjectplaceTransport.numericId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,8 +21,9 @@ import okhttp3.HttpUrl;
 
 /**
  * Board webhooks. Projectplace documents one event, {@code card_status_change} (a card moved to another column), and
- * no way to sign deliveries: the receiver's secret travels as a {@code token} query parameter of the registered URL,
- * which must be https.
+ * no way to sign deliveries: the receiver's secret travels in the registered URL, which must be https, as a
+ * {@code token} query parameter or, where a board's subscription already has it so, as the URL's last path segment
+ * (for a Projectplace that drops the query; docs/projectplace.md).
  */
 public final class ProjectplaceWebhooks {
     public static final String CARD_STATUS_CHANGE = "card_status_change";
@@ -42,46 +45,50 @@ public final class ProjectplaceWebhooks {
             } else if (types.isTextual()) {
                 events.add(types.asText());
             }
-            hooks.add(new ProjectplaceWebhook(node.path("id").asText(), node.path("artifact_id").asText(), List.copyOf(events),
-                    node.path("webhook").asText()));
+            hooks.add(new ProjectplaceWebhook(node.path("id").asText(), Json.text(node, "artifact_type"),
+                    node.path("artifact_id").asText(), List.copyOf(events), node.path("webhook").asText()));
         });
         return hooks;
     }
 
     /**
-     * Subscribes {@code url} (with {@code ?token=<secret>} added) to a board's events, reusing the board's subscription
-     * of that URL and events ({@code created} false); a reused one whose token is not the secret (it was rotated)
-     * gets the secret.
+     * Subscribes a board's events to {@code url} with the secret. The robot's subscription of the board to these
+     * events is kept one, as Projectplace's own example ({@code board_subscription.py}) keeps it: when there is one,
+     * its URL is updated in place if it differs (a rotated secret, another Jenkins URL) and it is reported with
+     * {@code created} false; the secret stays where that subscription carries it (query or path).
      *
      * @param events empty means {@code card_status_change}
      */
     public WebhookSubscription subscribe(ProjectplaceBoard board, String url, List<String> events, String secret) {
         List<String> wanted = checked(events);
         String target = withToken(url, secret);
-        Optional<ProjectplaceWebhook> existing = existing(board, url, wanted);
+        Optional<ProjectplaceWebhook> existing = boardSubscription(board, wanted);
         if (existing.isPresent()) {
-            if (!existing.get().url().equals(target)) {
-                update(existing.get().id(), url, secret, wanted);
+            String kept = secretInPath(url, existing.get().url()) ? withPathSecret(url, secret) : target;
+            if (!existing.get().url().equals(kept)) {
+                update(existing.get().id(), kept, wanted);
             }
             return new WebhookSubscription(existing.get().id(), url, existing.get().eventTypes(), board.id(), false);
         }
-        ObjectNode body = Json.object().put("artifact_type", "board").put("artifact_id", Long.parseLong(board.id()));
+        String operation = "subscribeWebhook";
+        ObjectNode body = Json.object().put("artifact_type", "board")
+                .put("artifact_id", numericId(operation, "board", board.id()));
         body.set("event_type", array(wanted));
-        body.put("project_id", Long.parseLong(board.workspaceId())).put("webhook", target);
+        body.put("project_id", numericId(operation, "board", board.workspaceId())).put("webhook", target);
         JsonNode created = transport.send("POST", transport.v1("webhooks"), body, false);
         return new WebhookSubscription(Json.text(created, "id"), url, wanted, board.id(), true);
     }
 
-    /** The board's subscription of this URL (whatever its token) and these events, if there is one. */
+    /** The robot's subscription of the board to these events, whatever its URL, as {@link #subscribe} would keep it. */
     public Optional<WebhookSubscription> find(ProjectplaceBoard board, String url, List<String> events) {
-        return existing(board, url, checked(events))
+        return boardSubscription(board, checked(events))
                 .map(hook -> new WebhookSubscription(hook.id(), url, hook.eventTypes(), board.id(), false));
     }
 
-    private Optional<ProjectplaceWebhook> existing(ProjectplaceBoard board, String url, List<String> wanted) {
-        HttpUrl plain = withoutToken(url);
+    /** As the vendor's example matches it: {@code artifact_type} board, the board's id, the same events. */
+    private Optional<ProjectplaceWebhook> boardSubscription(ProjectplaceBoard board, List<String> wanted) {
         for (ProjectplaceWebhook hook : list()) {
-            if (hook.artifactId().equals(board.id()) && plain != null && plain.equals(withoutToken(hook.url()))
+            if ("board".equals(hook.artifactType()) && hook.artifactId().equals(board.id())
                     && new HashSet<>(hook.eventTypes()).equals(new HashSet<>(wanted))) {
                 return Optional.of(hook);
             }
@@ -89,15 +96,25 @@ public final class ProjectplaceWebhooks {
         return Optional.empty();
     }
 
-    private static HttpUrl withoutToken(String url) {
-        HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
-        return parsed == null ? null : parsed.newBuilder().removeAllQueryParameters("token").build();
+    /** Whether {@code registered} is {@code url} with one more path segment (the secret) and no query. */
+    private static boolean secretInPath(String url, String registered) {
+        HttpUrl ours = HttpUrl.parse(url);
+        HttpUrl theirs = registered == null ? null : HttpUrl.parse(registered);
+        if (ours == null || theirs == null || theirs.query() != null || theirs.pathSize() != ours.pathSize() + 1) {
+            return false;
+        }
+        return theirs.newBuilder().removePathSegment(theirs.pathSize() - 1).build().equals(ours);
     }
 
+    /** Points a subscription at {@code url} with the secret as {@code ?token=} ({@code PUT /1/webhooks/{id}/update}). */
     public void update(String id, String url, String secret, List<String> events) {
+        update(id, withToken(url, secret), checked(events));
+    }
+
+    private void update(String id, String registered, List<String> events) {
         ObjectNode body = Json.object();
-        body.set("event_type", array(checked(events)));
-        body.put("webhook", withToken(url, secret));
+        body.set("event_type", array(events));
+        body.put("webhook", registered);
         transport.send("PUT", transport.v1("webhooks/" + id + "/update"), body, true);
     }
 
@@ -119,15 +136,28 @@ public final class ProjectplaceWebhooks {
     }
 
     private static String withToken(String url, String secret) {
+        HttpUrl parsed = https(url);
+        return secret == null ? url : parsed.newBuilder().setQueryParameter("token", secret).build().toString();
+    }
+
+    private static String withPathSecret(String url, String secret) {
+        HttpUrl parsed = https(url);
+        return secret == null ? url : parsed.newBuilder().addPathSegment(secret).build().toString();
+    }
+
+    private static HttpUrl https(String url) {
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null || !parsed.isHttps()) {
             throw new ValidationException(Vendor.PROJECTPLACE, "subscribe webhook", 0, "url",
                     "Projectplace delivers webhooks to https URLs only");
         }
-        return secret == null ? url : parsed.newBuilder().setQueryParameter("token", secret).build().toString();
+        return parsed;
     }
 
-    /** The {@code token} query parameter, the delivery's only proof of origin (read before its body), or null. */
+    /**
+     * The {@code token} query parameter, the delivery's proof of origin (read before its body), or null. A secret
+     * in the endpoint's path instead is the endpoint's to read ({@code WebhookIntake}).
+     */
     public static String presentedToken(WebhookDelivery delivery) {
         return delivery.queryParameter("token");
     }

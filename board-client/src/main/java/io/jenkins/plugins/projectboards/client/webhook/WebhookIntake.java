@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * What an inbound webhook endpoint does with a delivery, in this order: {@link #prove} the secret, which every vendor
- * sends in a header (Planka) or the query ({@code ?token=}, Kanboard and Projectplace), so before the body is read;
+ * sends in a header (Planka) or the query ({@code ?token=}, Kanboard and Projectplace; Projectplace's may instead be
+ * the path's last segment, {@link WebhookPath}), so before the body is read;
  * then read at most {@link #MAX_BODY_BYTES} and {@link #parse} it. No vendor signs the body (an HMAC would need the
  * body read, bounded, before the proof). A delivery that fails is {@link Rejected} with the HTTP status to answer;
  * the reason is for the log only, never for the answer (it must not help a caller guess).
@@ -48,21 +49,30 @@ public final class WebhookIntake {
         }
     }
 
+    /** As {@link #prove(Vendor, WebhookDelivery, String, String)} for a path that names only the connection. */
+    public static void prove(Vendor vendor, WebhookDelivery delivery, String secret) {
+        prove(vendor, delivery, null, secret);
+    }
+
     /**
-     * Checks the secret a delivery presents in its headers or query, in time that depends neither on the secret, nor
-     * on what was presented, nor on whether the connection exists.
+     * Checks the secret a delivery presents in its headers, query or path, in time that depends neither on the
+     * secret, nor on what was presented, nor on whether the connection exists. A secret in the path counts for
+     * Projectplace only (it replaces the query's there); with any other vendor it presents nothing, as such a path
+     * did before it was read.
      *
      * @param vendor the connection's vendor; null for an unknown connection
+     * @param pathSecret the secret the endpoint's path presents ({@link WebhookPath#secret()}), or null
      * @param secret the connection's webhook secret; null or empty when it has none (every delivery is refused)
      * @throws Rejected 403, the same for every reason
      */
-    public static void prove(Vendor vendor, WebhookDelivery delivery, String secret) {
-        String presented = vendor == null ? PlankaWebhooks.presentedToken(delivery) : switch (vendor) {
-            case PLANKA -> PlankaWebhooks.presentedToken(delivery);
-            case KANBOARD -> KanboardWebhooks.presentedToken(delivery);
-            case PROJECTPLACE -> ProjectplaceWebhooks.presentedToken(delivery);
-            case KECHAIN -> null;
-        };
+    public static void prove(Vendor vendor, WebhookDelivery delivery, String pathSecret, String secret) {
+        String presented = pathSecret != null ? (vendor == Vendor.PROJECTPLACE ? pathSecret : null)
+                : vendor == null ? PlankaWebhooks.presentedToken(delivery) : switch (vendor) {
+                    case PLANKA -> PlankaWebhooks.presentedToken(delivery);
+                    case KANBOARD -> KanboardWebhooks.presentedToken(delivery);
+                    case PROJECTPLACE -> ProjectplaceWebhooks.presentedToken(delivery);
+                    case KECHAIN -> null;
+                };
         boolean usable = vendor != null && vendor != Vendor.KECHAIN && secret != null && !secret.isEmpty();
         boolean equal = MessageDigest.isEqual(sha256(usable ? secret : DECOY), sha256(presented == null ? "" : presented));
         if (!usable || !equal) {

@@ -141,11 +141,33 @@ public class ProjectplaceClientTest extends ProjectplaceTestSupport {
         assertEquals(2, server.getRequestCount());
     }
 
+    /** Issue 16: the move is the one the vendor's connector publishes ({@code move_card}); the card is not read twice. */
     @Test
-    public void moveKeepsTheActivityAndReportsTheColumns() throws Exception {
+    public void moveUsesThePublishedMoveAndReportsTheColumns() throws Exception {
         token("t1", 2592000);
         body("card.json");
         body("board.json");
+        body("move-card.json");
+        Map<String, Object> result = new BoardOperations(client(), null)
+                .moveCard(new MoveCardRequest("https://service.projectplace.com/#direct/card/18776663", "Done", null, null, false)).toMap();
+        expectTokenRequest();
+        expect("t1", "GET", "/1/cards/18776663", null);
+        expect("t1", "GET", "/1/boards/1358069", null);
+        expect("t1", "POST", "/1/external_notifications/1358069/move_card", """
+                {"card_id":18776663,"column_id":2}""");
+        assertEquals(4, server.getRequestCount());
+        assertEquals("In progress", result.get("previousColumn"));
+        assertEquals("Done", result.get("column"));
+    }
+
+    /** Where the published move is not served, the third-party move keeps the card's activity, as before issue 16. */
+    @Test
+    public void moveFallsBackToMoveCardsKeepingTheActivity() throws Exception {
+        token("t1", 2592000);
+        body("card.json");
+        body("board.json");
+        json(404, """
+                {"error":"not found"}""");
         body("card.json");
         json(200, "{}");
         Map<String, Object> result = new BoardOperations(client(), null)
@@ -153,6 +175,8 @@ public class ProjectplaceClientTest extends ProjectplaceTestSupport {
         expectTokenRequest();
         expect("t1", "GET", "/1/cards/18776663", null);
         expect("t1", "GET", "/1/boards/1358069", null);
+        expect("t1", "POST", "/1/external_notifications/1358069/move_card", """
+                {"card_id":18776663,"column_id":2}""");
         expect("t1", "GET", "/1/cards/18776663", null);
         expect("t1", "POST", "/1/boards/1358069/move-cards", """
                 {"card_ids":[18776663],"column_id":2,"after_card":null,\
