@@ -16,6 +16,7 @@ import io.jenkins.plugins.projectboards.client.webhook.DeliveryLanes;
 import io.jenkins.plugins.projectboards.client.webhook.EventFilter;
 import io.jenkins.plugins.projectboards.internal.BoardEventWaiters;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +33,9 @@ import jenkins.model.ParameterizedJobMixIn;
  * Schedules the builds accepted events start, and tells the waiting {@code waitForCard} gates of the connection
  * ({@link BoardEventWaiters}), off the endpoint's thread: one lane per connection holding at most
  * {@link #QUEUE_CAPACITY} events (a full lane refuses, the endpoint answers 503 and the vendor may retry), events of
- * a connection in the order they arrived, connections side by side on {@link #WORKERS} threads. Column ids are named
+ * a connection in the order they arrived, connections side by side on {@link #WORKERS} threads. A lane's events are
+ * taken in batches and the jobs walked once per batch, not once per event, so that a lane drains faster than a busy
+ * endpoint fills it (docs/performance.md, "Webhook intake"). Column ids are named
  * from the client's cache or within {@link #COLUMN_DEADLINE}, else kept. Every failure is logged; one job that
  * cannot be scheduled does not keep the others from being scheduled.
  */
@@ -57,15 +60,18 @@ public class BoardEventDispatcher {
         LOOKUPS.allowCoreThreadTimeOut(true);
     }
 
-    private final DeliveryLanes lanes;
+    private final DeliveryLanes<Accepted> lanes;
+
+    /** An event the endpoint accepted, with the client that parsed it. */
+    private record Accepted(BoardClient client, BoardEvent event) {}
 
     public BoardEventDispatcher() {
         this(QUEUE_CAPACITY);
     }
 
     BoardEventDispatcher(int capacity) {
-        lanes = new DeliveryLanes(capacity, SCHEDULERS, (connection, e) -> LOGGER.log(Level.WARNING,
-                "Could not schedule the builds for an event of connection " + connection, e));
+        lanes = new DeliveryLanes<>(capacity, SCHEDULERS, BoardEventDispatcher::handle, (connection, e) -> LOGGER.log(Level.WARNING,
+                "Could not schedule the builds for events of connection " + connection, e));
     }
 
     public static BoardEventDispatcher get() {
@@ -79,12 +85,19 @@ public class BoardEventDispatcher {
      * @return false when the connection's lane is full: nothing was queued
      */
     public boolean dispatch(String connection, BoardClient client, BoardEvent event) {
-        return lanes.offer(connection, () -> {
-            BoardEvent named = named(connection, client, event);
+        return lanes.offer(connection, new Accepted(client, event));
+    }
+
+    /** The next events of a connection, in the order they came. */
+    private static void handle(String connection, List<Accepted> batch) {
+        List<BoardEvent> events = new ArrayList<>(batch.size());
+        for (Accepted accepted : batch) {
+            BoardEvent named = named(connection, accepted.client(), accepted.event());
             // Waiting gates first: each only schedules a look at its card, while scheduling builds walks every job.
             BoardEventWaiters.heard(connection, named);
-            schedule(connection, named);
-        });
+            events.add(named);
+        }
+        schedule(connection, events);
     }
 
     /**
@@ -119,28 +132,43 @@ public class BoardEventDispatcher {
         }
     }
 
-    private static void schedule(String connection, BoardEvent event) {
+    /** Walks the jobs once for the whole batch: each job gets its builds in the order of the events. */
+    private static void schedule(String connection, List<BoardEvent> events) {
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             for (Job<?, ?> job : Jenkins.get().allItems(Job.class)) {
+                if (!(job instanceof ParameterizedJobMixIn.ParameterizedJob<?, ?> parameterized) || parameterized.isDisabled()) {
+                    continue;
+                }
+                EventFilter filter;
                 try {
-                    scheduleIfMatching(job, connection, event);
+                    filter = filterOf(job, connection);
                 } catch (RuntimeException e) {
-                    LOGGER.log(Level.WARNING, "Could not schedule " + job.getFullName() + " for a " + event.vendorEvent()
-                            + " event of connection " + connection, e);
+                    LOGGER.log(Level.WARNING, "Could not read the boardEvent trigger of " + job.getFullName()
+                            + "; " + events.size() + " event(s) of connection " + connection + " did not schedule it", e);
+                    continue;
+                }
+                if (filter == null) {
+                    continue;
+                }
+                for (BoardEvent event : events) {
+                    try {
+                        if (filter.matches(event)) {
+                            BoardEventCause cause = new BoardEventCause(connection, event);
+                            ParameterizedJobMixIn.scheduleBuild2(job, parameterized.getQuietPeriod(), new CauseAction(cause),
+                                    new BoardEventAction(cause));
+                        }
+                    } catch (RuntimeException e) {
+                        LOGGER.log(Level.WARNING, "Could not schedule " + job.getFullName() + " for a " + event.vendorEvent()
+                                + " event of connection " + connection, e);
+                    }
                 }
             }
         }
     }
 
-    private static void scheduleIfMatching(Job<?, ?> job, String connection, BoardEvent event) {
-        if (!(job instanceof ParameterizedJobMixIn.ParameterizedJob<?, ?> parameterized) || parameterized.isDisabled()) {
-            return;
-        }
+    /** The filter of the job's boardEvent trigger on this connection; null when it has none. */
+    private static EventFilter filterOf(Job<?, ?> job, String connection) {
         BoardEventTrigger trigger = ParameterizedJobMixIn.getTrigger(job, BoardEventTrigger.class);
-        if (trigger == null || !connection.equals(trigger.getConnection()) || !trigger.filter().matches(event)) {
-            return;
-        }
-        BoardEventCause cause = new BoardEventCause(connection, event);
-        ParameterizedJobMixIn.scheduleBuild2(job, parameterized.getQuietPeriod(), new CauseAction(cause), new BoardEventAction(cause));
+        return trigger == null || !connection.equals(trigger.getConnection()) ? null : trigger.filter();
     }
 }

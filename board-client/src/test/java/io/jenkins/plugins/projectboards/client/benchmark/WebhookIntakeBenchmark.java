@@ -20,7 +20,8 @@ import org.junit.Test;
  * Webhook intake under load: {@value #DELIVERIES} deliveries with {@value #IN_FLIGHT} in flight from one JVM
  * ({@link WebhookLoadGenerator}), after {@value #WARM_UP} not counted. Prints
  * {@code webhook-intake-<where> deliveries=N in_flight=N wall_ms=N per_s=N statuses={202=N} lost=N 5xx=N p50_ms p99_ms max_ms}
- * and, with a process id, the target's resident size before and after.
+ * and {@code webhook-intake-<where>-cpu} ({@link CpuUse}: the target's and the generator's CPU time per delivery, the
+ * machine's idle and stolen shares), and, with a process id, the target's resident size before and after.
  *
  * <p>{@link #realEndpoint} targets a Jenkins endpoint when {@code WEBHOOK_INTAKE_URL} (e.g.
  * {@code http://127.0.0.1:18070/project-boards-webhook/planka}) and {@code WEBHOOK_INTAKE_SECRET} (the connection's
@@ -51,8 +52,10 @@ public class WebhookIntakeBenchmark {
         WebhookLoadGenerator.run(target, body, WARM_UP, IN_FLIGHT);
         WebhookLoadGenerator.Result result;
         try (ProcessMemory memory = ProcessMemory.watch(pid)) {
+            CpuUse cpu = CpuUse.start(pid);
             result = WebhookLoadGenerator.run(target, body, DELIVERIES, IN_FLIGHT);
             System.out.println(result.line("webhook-intake-real"));
+            System.out.println(cpu.line("webhook-intake-real-cpu", DELIVERIES));
             System.out.printf("webhook-intake-real target_rss_kb_before=%d target_rss_kb_after=%d%n", memory.startKb(), memory.nowKb());
         }
         assertEquals("deliveries without an answer", 0, result.lost());
@@ -88,8 +91,11 @@ public class WebhookIntakeBenchmark {
             byte[] body = recordedBody("fixtures/planka/webhook-cardUpdate-move.json");
             WebhookLoadGenerator.Target target = WebhookLoadGenerator.Target.planka(url, STAND_IN_SECRET);
             WebhookLoadGenerator.run(target, body, WARM_UP, IN_FLIGHT);
+            CpuUse cpu = CpuUse.start(0);
             WebhookLoadGenerator.Result result = WebhookLoadGenerator.run(target, body, DELIVERIES, IN_FLIGHT);
             System.out.println(result.line("webhook-intake-standin"));
+            // The stand-in serves from this JVM: its generator figure is the generator and the server together.
+            System.out.println(cpu.line("webhook-intake-standin-cpu", DELIVERIES));
             assertEquals(DELIVERIES, result.answered(202));
             assertEquals(0, result.lost());
             assertEquals(DELIVERIES, result.latenciesMicros().length);
