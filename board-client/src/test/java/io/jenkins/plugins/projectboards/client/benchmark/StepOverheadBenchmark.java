@@ -20,10 +20,11 @@ import okhttp3.OkHttpClient;
 import org.junit.Test;
 
 /**
- * The client half of the step-overhead measurement (docs/performance.md): {@value #COMMENTS} comments on one card of
- * the real Planka, one after the other, as {@value #COMMENTS} {@code commentOnTask} steps send them, timed without
- * Jenkins. The Jenkins half is {@code docs/benchmarks/step-overhead.groovy}, run as a Pipeline against the same Planka;
- * the overhead per step is its {@code per_step_ms} minus this benchmark's {@code planka-comment-ops-real per_call_ms}.
+ * The client alone, for the step-overhead measurement (docs/performance.md, "Step overhead"): {@value #COMMENTS}
+ * comments on one card of the real Planka, one after the other, as {@value #COMMENTS} {@code commentOnTask} steps send
+ * them, timed without Jenkins. Compared with a Pipeline's {@code per_step_ms} run minutes apart it differs by the
+ * server's own drift (40-170 ms per call on the rig); the overhead is read from the paired rounds of
+ * {@code docs/benchmarks/step-overhead.groovy} instead, and this benchmark pins what a step does in the library.
  * Prints two lines:
  *
  * <ul>
