@@ -206,7 +206,16 @@ final class WebhookLoadGenerator {
 
     /** An HTTP/1.1 answer read to its last byte: its status, and whether the server closes the connection after it. */
     record Answer(int status, boolean closes) {
+        /** The answer, or an {@link IOException} (the delivery is lost) when it ends early or is not HTTP/1.x. */
         static Answer read(InputStream in) throws IOException {
+            try {
+                return parse(in);
+            } catch (NumberFormatException e) {
+                throw new IOException("a broken answer: " + e.getMessage(), e);
+            }
+        }
+
+        private static Answer parse(InputStream in) throws IOException {
             String statusLine = line(in);
             String[] parts = statusLine.split(" ", 3);
             if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
