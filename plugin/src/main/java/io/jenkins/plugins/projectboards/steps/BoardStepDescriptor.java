@@ -8,6 +8,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.projectboards.Messages;
 import io.jenkins.plugins.projectboards.ProjectBoardsConfiguration;
+import io.jenkins.plugins.projectboards.client.Texts;
 import io.jenkins.plugins.projectboards.internal.ConnectionItems;
 import io.jenkins.plugins.projectboards.internal.FormPermissions;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public abstract class BoardStepDescriptor extends StepDescriptor {
             return null;
         }
         String label = String.join(" \u2192 ", parts);
-        return label.length() <= MAX_LABEL_LENGTH ? label : label.substring(0, MAX_LABEL_LENGTH - 1) + "\u2026";
+        return Texts.cut(label, MAX_LABEL_LENGTH);
     }
 
     @Override

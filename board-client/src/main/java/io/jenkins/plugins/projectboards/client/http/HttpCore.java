@@ -4,6 +4,7 @@ import io.jenkins.plugins.projectboards.client.ClientOptions;
 import io.jenkins.plugins.projectboards.client.ConfigurationException;
 import io.jenkins.plugins.projectboards.client.ConnectionException;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
+import io.jenkins.plugins.projectboards.client.Texts;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -231,7 +232,7 @@ public final class HttpCore {
     /** A server-chosen text fit for one line of a message: no control characters, at most 200 characters. */
     private static String printable(String text) {
         String clean = text.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() <= 200 ? clean : clean.substring(0, 200) + "…";
+        return Texts.cut(clean, 200);
     }
 
     private static boolean retryableStatus(int status, boolean idempotent) {

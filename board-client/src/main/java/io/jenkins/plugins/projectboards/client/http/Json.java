@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
+import io.jenkins.plugins.projectboards.client.Texts;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.WebhookDelivery;
 import java.util.regex.Matcher;
@@ -89,7 +90,7 @@ public final class Json {
 
     static String excerpt(String body) {
         String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= EXCERPT ? "'" + flat + "'" : "'" + flat.substring(0, EXCERPT) + "…'";
+        return "'" + Texts.cut(flat, EXCERPT) + "'";
     }
 
     /** A required field of an answer, or a typed error naming it. */

@@ -7,6 +7,7 @@ import io.jenkins.plugins.projectboards.client.AuthenticationException;
 import io.jenkins.plugins.projectboards.client.BoardException;
 import io.jenkins.plugins.projectboards.client.MalformedResponseException;
 import io.jenkins.plugins.projectboards.client.NotFoundException;
+import io.jenkins.plugins.projectboards.client.Texts;
 import io.jenkins.plugins.projectboards.client.ValidationException;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.http.HttpCore;
@@ -181,9 +182,7 @@ public final class ProjectplaceTransport {
         String detail = answer == null
                 ? (result.body().isBlank() ? "Projectplace answered " + result.status() : result.body().strip())
                 : answer.path("error").asText(answer.path("message").asText(answer.toString()));
-        if (detail.length() > 200) {
-            detail = detail.substring(0, 200) + "…";
-        }
+        detail = Texts.cut(detail, 200);
         return switch (result.status()) {
             case 400, 422 -> new ValidationException(VENDOR, operation, result.status(), null, detail);
             case 401, 403 -> new AuthenticationException(VENDOR, operation, result.status(), "Projectplace refused the request: " + detail);
