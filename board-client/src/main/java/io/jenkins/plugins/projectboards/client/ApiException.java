@@ -11,4 +11,13 @@ public class ApiException extends BoardException {
     public ApiException(Vendor vendor, String operation, int httpStatus, String detail, Throwable cause) {
         super(vendor, operation, httpStatus, detail, cause);
     }
+
+    /**
+     * A 413, whoever sent it: the board, or a proxy before it whose HTML page says nothing more. Only an upload is
+     * that large, so the error names the setting that bounds uploads.
+     */
+    public static ApiException tooLarge(Vendor vendor, String operation) {
+        return new ApiException(vendor, operation, 413, "the server, or a proxy before it, refused the request as too"
+                + " large; keep the connection's largest attachment (maxAttachmentMiB) within what it accepts");
+    }
 }

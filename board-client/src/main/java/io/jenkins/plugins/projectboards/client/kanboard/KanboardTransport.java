@@ -133,6 +133,9 @@ public final class KanboardTransport {
     }
 
     private JsonNode parseAnswer(String operation, HttpResult result) {
+        if (result.status() == 413) {
+            throw ApiException.tooLarge(VENDOR, operation);
+        }
         if (result.status() == 401) {
             throw new AuthenticationException(VENDOR, operation, 401, applicationToken
                     ? "Kanboard refused the application API token (Settings → API)"

@@ -173,9 +173,7 @@ public final class KechainTransport {
 
     static BoardException error(String operation, HttpResult result) {
         if (result.status() == 413) {
-            // Whoever refused it, KE-chain or a proxy before it (whose page is HTML), the request was too large.
-            return new ApiException(VENDOR, operation, 413, "the server, or a proxy before it, refused the request as too"
-                    + " large; keep the connection's largest attachment (maxAttachmentMiB) within what it accepts");
+            return ApiException.tooLarge(VENDOR, operation);
         }
         if (result.looksLikeHtml()) {
             Json.parse(VENDOR, operation, result);

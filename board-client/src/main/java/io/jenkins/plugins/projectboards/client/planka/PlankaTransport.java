@@ -124,6 +124,9 @@ public final class PlankaTransport {
     }
 
     private static BoardException error(String operation, HttpResult result) {
+        if (result.status() == 413) {
+            return ApiException.tooLarge(VENDOR, operation);
+        }
         JsonNode answer = Json.parseLenient(result.body());
         if (answer == null && result.looksLikeHtml()) {
             // Let the JSON reader say what arrived instead (an HTML page with its title).

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.projectboards.client.kanboard;
 
+import io.jenkins.plugins.projectboards.client.ApiException;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
@@ -138,5 +139,16 @@ public class KanboardFilesTest extends KanboardTestSupport {
 
     private static String method(RecordedRequest request) throws Exception {
         return Json.MAPPER.readTree(request.getBody().readUtf8()).path("method").asText();
+    }
+
+    @Test
+    public void aFileAProxyFindsTooLargeSaysSoAndIsNotSentAgain() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(413).setHeader("Content-Type", "text/html")
+                .setBody("<html><head><title>413 Request Entity Too Large</title></head><body><center>nginx</center></body></html>"));
+        ApiException e = assertThrows(ApiException.class,
+                () -> appClient().files().upload("7", "19", Uploads.text("report.html", "<h1>Report</h1>\n")));
+        assertEquals("Kanboard createTaskFile (HTTP 413): the server, or a proxy before it, refused the request as too"
+                + " large; keep the connection's largest attachment (maxAttachmentMiB) within what it accepts", e.getMessage());
+        assertEquals(1, server.getRequestCount());
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.projectboards.client.planka;
 
+import io.jenkins.plugins.projectboards.client.ApiException;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -112,5 +114,16 @@ public class PlankaAttachmentsTest extends PlankaTestSupport {
         assertTrue(sink.total > size);
         assertTrue("largest write " + sink.largestWrite, sink.largestWrite <= 128 * 1024);
         assertEquals(1, opened.get());
+    }
+
+    @Test
+    public void aFileAProxyFindsTooLargeSaysSoAndIsNotSentAgain() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(413).setHeader("Content-Type", "text/html")
+                .setBody("<html><head><title>413 Request Entity Too Large</title></head><body><center>nginx</center></body></html>"));
+        ApiException e = assertThrows(ApiException.class,
+                () -> client().attachments().upload(CARD, Uploads.text("report.html", "<h1>Report</h1>\n")));
+        assertEquals("Planka POST /api/cards/{id}/attachments (HTTP 413): the server, or a proxy before it, refused the request as too"
+                + " large; keep the connection's largest attachment (maxAttachmentMiB) within what it accepts", e.getMessage());
+        assertEquals(1, server.getRequestCount());
     }
 }
