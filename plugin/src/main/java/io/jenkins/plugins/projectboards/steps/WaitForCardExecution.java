@@ -15,6 +15,8 @@ import io.jenkins.plugins.projectboards.client.Links;
 import io.jenkins.plugins.projectboards.client.Vendor;
 import io.jenkins.plugins.projectboards.client.gate.ApprovalGate;
 import io.jenkins.plugins.projectboards.client.gate.GateDecision;
+import io.jenkins.plugins.projectboards.client.http.HttpEvents;
+import io.jenkins.plugins.projectboards.client.http.HttpListener;
 import io.jenkins.plugins.projectboards.client.ops.BoardOperations;
 import io.jenkins.plugins.projectboards.client.ops.WaitForCardRequest;
 import io.jenkins.plugins.projectboards.client.ops.WaitForCardResult;
@@ -33,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -294,7 +297,7 @@ public final class WaitForCardExecution extends StepExecution {
      */
     private Map<String, Object> reopen(BoardConnection connection, Run<?, ?> run, StepConsole console) throws Exception {
         try {
-            return open(connection, run, console);
+            return quietWhileDown(() -> open(connection, run, console));
         } catch (ConnectionException e) {
             Instant deadline = Instant.ofEpochMilli(startedAtEpochMillis).plus(Duration.ofMinutes(timeoutMinutes));
             if (clock.instant().isBefore(deadline)) {
@@ -316,7 +319,7 @@ public final class WaitForCardExecution extends StepExecution {
         ApprovalGate current = gate;
         try {
             BoardConnection connection = ProjectBoardsConfiguration.get().connection(connectionName);
-            ConsoleHttpEvents.during(listener, () -> current.check(connection.client(run), clock.instant()));
+            ConsoleHttpEvents.during(listener, () -> quietWhileDown(() -> current.check(connection.client(run), clock.instant())));
             lastProblem = null;
         } catch (BoardException | IllegalArgumentException e) {
             reportOnce(console, e);
@@ -330,6 +333,19 @@ public final class WaitForCardExecution extends StepExecution {
             getContext().saveState();
         }
         return null;
+    }
+
+    /**
+     * A look made while the last one failed: its HTTP retries stay out of the console, as the failure itself is
+     * printed once and not on every poll (they still reach the FINE log, {@code HttpEventLog}).
+     */
+    private <T> T quietWhileDown(Callable<T> look) throws Exception {
+        if (lastProblem == null) {
+            return look.call();
+        }
+        try (HttpEvents.Scope quiet = HttpEvents.to(HttpListener.NONE)) {
+            return look.call();
+        }
     }
 
     /** A failed look, printed when its message differs from the last one's: not on every poll of an outage. */

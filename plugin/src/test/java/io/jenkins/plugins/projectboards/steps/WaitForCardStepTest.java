@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import okhttp3.mockwebserver.Dispatcher;
@@ -49,6 +50,8 @@ public class WaitForCardStepTest {
     private final MockWebServer server = new MockWebServer();
     /** While set, the board is unreachable: every request is read and its connection dropped before an answer. */
     private volatile boolean down;
+    /** Requests dropped while down. */
+    private final AtomicInteger dropped = new AtomicInteger();
     private final FakeBoards.Kanboard kanboard = new FakeBoards.Kanboard(20, Duration.ZERO);
 
     @Before
@@ -56,7 +59,11 @@ public class WaitForCardStepTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                return down ? new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST) : kanboard.dispatch(request);
+                if (down) {
+                    dropped.incrementAndGet();
+                    return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+                }
+                return kanboard.dispatch(request);
             }
         });
         server.start();
@@ -295,6 +302,11 @@ public class WaitForCardStepTest {
             WaitForCardExecution.pollMillis = 200;
             WorkflowRun run = j.jenkins.getItemByFullName("gate", WorkflowJob.class).getBuildByNumber(1);
             waitForLog(run, "[Project Boards] Could not look at card 9, still waiting: Kanboard ");
+            // Each look is a request and its 2 retries: wait for at least three looks into the outage.
+            for (int i = 0; i < 600 && dropped.get() < 9; i++) {
+                Thread.sleep(100);
+            }
+            assertTrue("looks during the outage: " + dropped.get() + " requests", dropped.get() >= 9);
             assertTrue(run.isBuilding());
             kanboard.moveTo("9", "Done");
             down = false;
@@ -302,6 +314,8 @@ public class WaitForCardStepTest {
             j.assertLogContains("approved=true id=9 column=Done from=Todo by=null error=null", run);
             String log = JenkinsRule.getLog(run);
             assertEquals("the outage is reported once", log.indexOf("Could not look at card 9"), log.lastIndexOf("Could not look at card 9"));
+            long retryLines = log.lines().filter(line -> line.contains("did not answer") && line.contains("; retrying in")).count();
+            assertTrue("the retries of the first failed look only, not of every poll: " + retryLines + " lines", retryLines <= 2);
         });
     }
 
