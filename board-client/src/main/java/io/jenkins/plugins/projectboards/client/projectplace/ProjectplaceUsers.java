@@ -36,7 +36,8 @@ public final class ProjectplaceUsers {
         String path = transport.v1("account/people");
         JsonNode answer = transport.get(path);
         if (!answer.isArray()) {
-            throw new MalformedResponseException(Vendor.PROJECTPLACE, "GET /" + path, 200, "expected a JSON array of people");
+            throw new MalformedResponseException(Vendor.PROJECTPLACE, ProjectplaceTransport.operation("GET", path), 200,
+                    "expected a JSON array of people");
         }
         List<ProjectplaceUser> users = new ArrayList<>();
         for (JsonNode person : answer) {
@@ -61,7 +62,8 @@ public final class ProjectplaceUsers {
         ProjectplaceUser user = people.resolve("all", this::loadUsers, users -> Names.pick(Vendor.PROJECTPLACE, "resolve user",
                 "user", emailOrId, users, ProjectplaceUser::id, ProjectplaceUser::email));
         if (user.id() == null || user.id().isBlank()) {
-            throw new MalformedResponseException(Vendor.PROJECTPLACE, "GET /" + transport.v1("account/people"), 200,
+            throw new MalformedResponseException(Vendor.PROJECTPLACE,
+                    ProjectplaceTransport.operation("GET", transport.v1("account/people")), 200,
                     "the account's people listing gives no 'id' for '" + emailOrId + "'");
         }
         return user;

@@ -74,7 +74,7 @@ public final class ProjectplaceWebhooks {
         ObjectNode body = Json.object().put("artifact_type", "board")
                 .put("artifact_id", numericId(operation, "board", board.id()));
         body.set("event_type", array(wanted));
-        body.put("project_id", numericId(operation, "board", board.workspaceId())).put("webhook", target);
+        body.put("project_id", numericId(operation, "workspace", board.workspaceId())).put("webhook", target);
         JsonNode created = transport.send("POST", transport.v1("webhooks"), body, false);
         return new WebhookSubscription(Json.text(created, "id"), url, wanted, board.id(), true);
     }

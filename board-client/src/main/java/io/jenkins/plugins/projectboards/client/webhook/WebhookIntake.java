@@ -49,11 +49,6 @@ public final class WebhookIntake {
         }
     }
 
-    /** As {@link #prove(Vendor, WebhookDelivery, String, String)} for a path that names only the connection. */
-    public static void prove(Vendor vendor, WebhookDelivery delivery, String secret) {
-        prove(vendor, delivery, null, secret);
-    }
-
     /**
      * Checks the secret a delivery presents in its headers, query or path, in time that depends neither on the
      * secret, nor on what was presented, nor on whether the connection exists. A secret in the path counts for

@@ -52,7 +52,7 @@ public class WebhookIntakeTest {
 
     /** What the endpoint does: the proof from headers and query, then the body. */
     private static BoardEvent accept(BoardClient client, WebhookDelivery delivery, String secret) {
-        WebhookIntake.prove(client.vendor(), new WebhookDelivery(delivery.headers(), delivery.query(), null), secret);
+        WebhookIntake.prove(client.vendor(), new WebhookDelivery(delivery.headers(), delivery.query(), null), null, secret);
         return WebhookIntake.parse(client, delivery);
     }
 
@@ -108,12 +108,12 @@ public class WebhookIntakeTest {
     @Test
     public void anUnknownConnectionIsRefusedLikeAWrongSecretEvenWithTheDecoysShape() throws Exception {
         WebhookIntake.Rejected unknown = assertThrows(WebhookIntake.Rejected.class,
-                () -> WebhookIntake.prove(null, plankaDelivery("cardCreate", "Bearer " + SECRET), SECRET));
+                () -> WebhookIntake.prove(null, plankaDelivery("cardCreate", "Bearer " + SECRET), null, SECRET));
         assertEquals(403, unknown.status());
         assertEquals(403, assertThrows(WebhookIntake.Rejected.class,
-                () -> WebhookIntake.prove(Vendor.PLANKA, plankaDelivery("cardCreate", "Bearer "), "")).status());
-        WebhookIntake.prove(Vendor.PLANKA, plankaDelivery("cardCreate", "Bearer " + SECRET), SECRET);
-        WebhookIntake.prove(Vendor.PROJECTPLACE, new WebhookDelivery(Map.of(), Map.of("token", List.of(SECRET)), null), SECRET);
+                () -> WebhookIntake.prove(Vendor.PLANKA, plankaDelivery("cardCreate", "Bearer "), null, "")).status());
+        WebhookIntake.prove(Vendor.PLANKA, plankaDelivery("cardCreate", "Bearer " + SECRET), null, SECRET);
+        WebhookIntake.prove(Vendor.PROJECTPLACE, new WebhookDelivery(Map.of(), Map.of("token", List.of(SECRET)), null), null, SECRET);
     }
 
     @Test
